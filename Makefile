@@ -1,0 +1,46 @@
+# Two commands do all set-up on a fresh machine: `make site` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test serve check render schema lint browser-deps clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## site: check the data and build the site into site/ (the old site/ stays if anything fails)
+site: $(STAMP)
+	$(PY) -m generator check data
+	rm -rf .site.tmp
+	$(VENV)/bin/mkdocs build --strict --site-dir .site.tmp
+	rm -rf site && mv .site.tmp site
+
+## test: the whole test suite (installs Debian chromium for the browser tests when missing)
+test: $(STAMP) browser-deps
+	$(PY) -m pytest -q -p no:cacheprovider
+
+serve: $(STAMP)
+	$(VENV)/bin/mkdocs serve
+
+check: $(STAMP)
+	$(PY) -m generator check data
+
+render: $(STAMP)
+	$(PY) -m generator render --out build/markdown
+
+schema: $(STAMP)
+	$(PY) -m generator schema --out schemas
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check generator tests bench
+	$(VENV)/bin/mypy
+
+browser-deps:
+	@bash scripts/install-browser.sh
+
+clean:
+	rm -rf site .site.tmp build $(VENV)

@@ -1,0 +1,156 @@
+"""Discover and load every data file: catalogues, units and their documents."""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .loader import YamlDoc, YamlProblem, load_yaml
+from .models.catalog import DimensionCatalog, PriorityCatalog, Requirements
+from .models.common import SLUG_RE
+from .models.plan import Plan
+from .models.unit import Unit
+from .problems import Problem
+from .validation import validate_doc
+
+# Which model reads which file inside data/units/<unit-id>/ (later document kinds register here).
+UNIT_DOCUMENTS: dict[str, type[BaseModel]] = {"plan-*.yml": Plan}
+
+
+@dataclass
+class Loaded:
+    """A validated document together with its source (for line numbers and edit links)."""
+
+    model: Any
+    doc: YamlDoc
+
+    @property
+    def path(self) -> str:
+        return self.doc.path
+
+    @property
+    def stem(self) -> str:
+        return Path(self.doc.path).stem
+
+
+@dataclass
+class UnitData:
+    unit: Loaded
+    documents: list[Loaded] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return str(self.unit.model.id)
+
+    def of_kind(self, model: type[BaseModel]) -> list[Loaded]:
+        return [d for d in self.documents if isinstance(d.model, model)]
+
+
+@dataclass
+class Dataset:
+    root: Path
+    dimensions: Loaded | None = None
+    priorities: dict[str, Loaded] = field(default_factory=dict)
+    requirements: Loaded | None = None
+    units: dict[str, UnitData] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def shown_path(root: Path, path: Path) -> str:
+    """Paths in messages are relative to the project (data/units/...), as a clerk sees them in git."""
+    try:
+        return path.relative_to(root.parent).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_document(root: Path, path: Path, model: type[BaseModel], problems: list[Problem]) -> Loaded | None:
+    shown = shown_path(root, path)
+    if path.is_symlink():
+        problems.append(Problem(shown, 1, "-", "ไม่อนุญาตให้ใช้ลิงก์สัญลักษณ์ (symlink) ในโฟลเดอร์ข้อมูล"))
+        return None
+    try:
+        doc = load_yaml(path, shown)
+    except YamlProblem as exc:
+        problems.append(exc.problem)
+        return None
+    if doc.data is None:
+        problems.append(Problem(shown, 1, "-", "ไฟล์ว่างเปล่า"))
+        return None
+    value, found = validate_doc(model, doc)
+    problems.extend(found)
+    return Loaded(value, doc) if value is not None else None
+
+
+def load_dataset(root: Path) -> Dataset:
+    """Load everything under `root` (the data/ folder), collecting every problem instead of stopping."""
+    data = Dataset(root=root)
+    if not root.is_dir():
+        data.problems.append(Problem(str(root), 1, "-", "ไม่พบโฟลเดอร์ข้อมูล"))
+        return data
+    _load_catalog(data)
+    units_dir = root / "units"
+    for unit_dir in sorted(units_dir.iterdir()) if units_dir.is_dir() else []:
+        _load_unit(data, unit_dir)
+    return data
+
+
+def _load_catalog(data: Dataset) -> None:
+    catalog = data.root / "catalog"
+    data.dimensions = _required(data, catalog / "dimensions.yml", DimensionCatalog)
+    data.requirements = _required(data, catalog / "requirements.yml", Requirements)
+    for path in sorted(catalog.glob("priority-*.yml")):
+        loaded = load_document(data.root, path, PriorityCatalog, data.problems)
+        if loaded is not None:
+            data.priorities[loaded.model.id] = loaded
+
+
+def _required(data: Dataset, path: Path, model: type[BaseModel]) -> Loaded | None:
+    if not path.is_file():
+        data.problems.append(Problem(shown_path(data.root, path), 1, "-", "ไม่พบไฟล์ที่จำเป็น"))
+        return None
+    return load_document(data.root, path, model, data.problems)
+
+
+def _load_unit(data: Dataset, unit_dir: Path) -> None:
+    shown = shown_path(data.root, unit_dir)
+    if unit_dir.is_symlink() or not unit_dir.is_dir():
+        if not unit_dir.name.startswith("."):
+            data.problems.append(Problem(shown, 1, "-", "ในโฟลเดอร์ units ต้องมีเฉพาะโฟลเดอร์ของหน่วยงาน"))
+        return
+    if not SLUG_RE.fullmatch(unit_dir.name):
+        data.problems.append(Problem(shown, 1, "-", "ชื่อโฟลเดอร์หน่วยงานต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข และ -"))
+        return
+    unit = _required(data, unit_dir / "unit.yml", Unit)
+    if unit is None:
+        # Still validate the unit's documents so the clerk sees every problem in one run.
+        for path in sorted(unit_dir.iterdir()):
+            _load_unit_file(data, UnitData(Loaded(None, YamlDoc("", None))), path)
+        return
+    if unit.model.id != unit_dir.name:
+        data.problems.append(
+            Problem(unit.path, unit.doc.line_of(("id",)), "id", f"รหัสต้องตรงกับชื่อโฟลเดอร์ '{unit_dir.name}'")
+        )
+    entry = UnitData(unit)
+    for path in sorted(unit_dir.iterdir()):
+        _load_unit_file(data, entry, path)
+    data.units[unit_dir.name] = entry
+
+
+def _load_unit_file(data: Dataset, entry: UnitData, path: Path) -> None:
+    if path.name == "unit.yml" or path.suffix not in {".yml", ".yaml"}:
+        return
+    model = next((m for pattern, m in UNIT_DOCUMENTS.items() if fnmatch.fnmatch(path.name, pattern)), None)
+    if model is None:
+        known = ", ".join(UNIT_DOCUMENTS)
+        data.problems.append(
+            Problem(shown_path(data.root, path), 1, "-", f"ไม่รู้จักไฟล์นี้ ชื่อไฟล์ที่ใช้ได้: unit.yml, {known}")
+        )
+        return
+    loaded = load_document(data.root, path, model, data.problems)
+    if loaded is not None:
+        entry.documents.append(loaded)

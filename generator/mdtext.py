@@ -1,0 +1,99 @@
+"""Markdown output that treats data as data: escaping, and rendering of rich-text blocks.
+
+Every value a template prints is escaped (see `render.py`), so text from YAML can never become
+HTML, a link, a heading, a table break or an attribute list. Pre-rendered Markdown is wrapped in `Md`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+from .models.common import ListBlock, ListItem, TableWrapper
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]|!#+])")
+_LINE_START = re.compile(r"^(\s*)(\d+)([.)])")
+
+
+class Md(Markup):
+    """Markdown that was built by the generator and must not be escaped again."""
+
+
+def escape_md(value: object) -> Md:
+    """Escape text so Python-Markdown shows it literally (HTML entities + backslash escapes)."""
+    if isinstance(value, Md):
+        return value
+    text = " ".join(str(value).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _SPECIAL.sub(r"\\\1", text)
+    text = _LINE_START.sub(r"\1\2\\\3", text)
+    if text.startswith("-"):
+        text = "\\" + text
+    return Md(text)
+
+
+def render_blocks(blocks: list[object], indent: int = 0) -> Md:
+    """Render a list of paragraphs / lists / tables as Markdown, each separated by a blank line."""
+    parts = [render_block(block, indent) for block in blocks]
+    return Md("\n\n".join(p for p in parts if p))
+
+
+def render_block(block: object, indent: int = 0) -> str:
+    pad = " " * indent
+    if isinstance(block, ListBlock):
+        return render_list(block.list, block.ordered, indent)
+    if isinstance(block, TableWrapper):
+        return render_table(block.table.header, block.table.rows, block.table.caption, indent)
+    return pad + escape_md(block)
+
+
+def render_list(items: list[object], ordered: bool = False, indent: int = 0) -> str:
+    lines = []
+    for number, item in enumerate(items, start=1):
+        marker = f"{number}. " if ordered else "- "
+        lines.append(" " * indent + marker + item_text(item))
+        children = item.items if isinstance(item, ListItem) else []
+        if children:
+            lines.append("")
+            lines.append(render_list(children, False, indent + 4))
+            lines.append("")
+    return "\n".join(lines).rstrip("\n")
+
+
+def item_text(item: object) -> str:
+    if isinstance(item, ListItem):
+        label = f"{escape_md(item.label)} " if item.label else ""
+        return label + escape_md(item.text)
+    return escape_md(item)
+
+
+def render_table(header: list[str], rows: list[list[str]], caption: str | None = None, indent: int = 0) -> str:
+    """A Markdown table; rows shorter than the header are padded so the table never breaks."""
+    width = max([len(header), *(len(r) for r in rows)] or [1])
+    head = header + [""] * (width - len(header)) if header else ["รายการ", *["รายละเอียด"] * (width - 1)]
+    pad = " " * indent
+    lines = [f"{pad}**{escape_md(caption)}**", ""] if caption else []
+    lines.append(pad + "| " + " | ".join(escape_md(h) for h in head) + " |")
+    lines.append(pad + "|" + "---|" * width)
+    for row in rows:
+        cells = [escape_md(c) for c in row] + [""] * (width - len(row))
+        lines.append(pad + "| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def collect_targets(blocks: list[object]) -> list[ListItem]:
+    """Every list item (at any depth) that carries a KPI target, in document order."""
+    found: list[ListItem] = []
+
+    def walk(items: list[object]) -> None:
+        for item in items:
+            if isinstance(item, ListItem):
+                if item.target is not None:
+                    found.append(item)
+                walk(item.items)
+
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            walk(block.list)
+    return found

@@ -1,0 +1,81 @@
+"""Thin MkDocs adapter: runs the core pipeline and hands its Markdown to MkDocs as virtual files.
+
+Everything interesting lives in the SSG-agnostic core (`generator.site`); this module only maps
+its results and errors onto MkDocs hooks, so moving off MkDocs later touches one file.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .navigation import build_nav
+from .problems import DataError
+from .site import RenderedSite, render_site
+
+log = logging.getLogger("mkdocs.plugins.thai_plans")
+
+
+class ThaiPlansConfig(base.Config):
+    data_dir = c.Type(str, default="data")
+    templates_dir = c.Type(str, default="theme/generator")
+    edit_uri_data = c.Type(str, default="edit/main/")
+
+
+class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
+    def __init__(self) -> None:
+        self.site: RenderedSite | None = None
+        self.root = Path.cwd()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Why here: on_config runs before MkDocs empties site/, so bad data never half-publishes.
+        self.root = Path(config.config_file_path).resolve().parent
+        try:
+            self.site = render_site(self.root / self.config.data_dir, self.root / self.config.templates_dir)
+        except DataError as exc:
+            for problem in exc.problems:
+                log.error(problem.format())
+            raise PluginError(f"ข้อมูลมีข้อผิดพลาด {len(exc.problems)} รายการ ไม่ได้สร้างเว็บไซต์") from None
+        for warning in self.site.warnings:
+            log.info("คำเตือนข้อมูล: %s", warning.format())
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        for file in list(files):
+            if file.src_uri.startswith("generator/") and file.src_uri.endswith(".j2"):
+                files.remove(file)
+        for path, text in self.site.files.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"content/{path} ซ้ำกับหน้าที่สร้างจากข้อมูล ให้เปลี่ยนชื่อไฟล์")
+            files.append(File.generated(config, path, content=text))
+        config.nav = build_nav(self.site.specs, [f.src_uri for f in files.documentation_pages()])
+        return files
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        source = self._source_of(page.file.src_uri)
+        if source and config.repo_url:
+            page.edit_url = posixpath.join(config.repo_url.rstrip("/"), self.config.edit_uri_data.strip("/"), source)
+        return context
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self.root / self.config.data_dir))
+        templates = self.root / self.config.templates_dir
+        if templates.is_dir():
+            server.watch(str(templates))
+        return server
+
+    def _source_of(self, src_uri: str) -> str | None:
+        if self.site is None:
+            return None
+        return next((spec.source for spec in self.site.specs if spec.path == src_uri), None)

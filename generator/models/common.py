@@ -1,0 +1,180 @@
+"""Reusable field types and validators shared by every document model.
+
+Every scalar arrives from the strict loader as a string (no implicit YAML typing),
+so the conversions below define exactly what a clerk may write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+)
+
+THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+WINDOWS_DEVICES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+BE_OFFSET = 543
+
+
+class Strict(BaseModel):
+    """Base for all data models: unknown keys are errors, whitespace is trimmed."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_default=False)
+
+
+def to_arabic_digits(text: str) -> str:
+    return text.translate(THAI_DIGITS)
+
+
+def normalize_text(value: str) -> str:
+    """Collapse runs of whitespace (YAML folding, copy-paste) into single spaces."""
+    return " ".join(value.split())
+
+
+def check_slug(value: str) -> str:
+    if not SLUG_RE.fullmatch(value) or len(value) > 64:
+        raise ValueError(
+            "รหัสต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข และขีด (-) เท่านั้น ยาวไม่เกิน 64 ตัว"
+            " (hint: lowercase ASCII slug such as 'sao-bueng-prue')"
+        )
+    if value in WINDOWS_DEVICES:
+        raise ValueError(f"ใช้ '{value}' เป็นรหัสไม่ได้ เพราะเป็นชื่อสงวนของระบบ Windows")
+    return value
+
+
+def parse_number(value: Any) -> Any:
+    """Accept Thai digits, thousands separators and a trailing 'บาท' (e.g. '๕,๐๐๐ บาท')."""
+    if not isinstance(value, str):
+        return value
+    text = to_arabic_digits(value).strip()
+    text = re.sub(r"\s*บาท$", "", text).replace(",", "").replace(" ", "")
+    if text in {"-", ""}:
+        return "0" if text == "-" else value
+    try:
+        Decimal(text)
+    except InvalidOperation:
+        raise ValueError(f"'{value}' ไม่ใช่ตัวเลข (hint: write a number such as 5000 or 5,000)") from None
+    return text
+
+
+def parse_fiscal_year(value: Any) -> Any:
+    """A fiscal year is a Buddhist-era year; a Gregorian year gets a hint instead of a silent fix."""
+    try:
+        year = int(parse_number(value))
+    except (TypeError, ValueError):
+        raise ValueError(f"'{value}' ไม่ใช่ปีงบประมาณ (ตัวอย่าง: 2567)") from None
+    if 1900 <= year <= 2200:
+        raise ValueError(
+            f"ปี {year} ดูเหมือนเป็นปี ค.ศ. ปีงบประมาณต้องเขียนเป็น พ.ศ. เช่น {year + BE_OFFSET}"
+            " (hint: fiscal years are Buddhist-era years, CE + 543)"
+        )
+    return year
+
+
+def parse_iso_date(value: Any) -> Any:
+    """Dates are ISO-8601 Gregorian (ค.ศ.); a Buddhist-era year written there is caught with a hint."""
+    if isinstance(value, dt.date) or not isinstance(value, str):
+        return value
+    text = to_arabic_digits(value.strip())
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if not match:
+        raise ValueError(f"'{value}' ไม่ใช่วันที่แบบ ปปปป-ดด-วว (ค.ศ.) เช่น 2023-10-01")
+    year, month, day = (int(part) for part in match.groups())
+    if year >= 2400:
+        raise ValueError(
+            f"วันที่ '{value}' ใช้ปี พ.ศ. แต่ช่องนี้ต้องเป็นปี ค.ศ. เช่น {year - BE_OFFSET}-{month:02d}-{day:02d}"
+            " (hint: ISO dates use the Gregorian year, BE − 543)"
+        )
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"วันที่ '{value}' ไม่มีอยู่จริงในปฏิทิน") from None
+
+
+Slug = Annotated[str, AfterValidator(check_slug), Field(json_schema_extra={"pattern": SLUG_RE.pattern})]
+Text = Annotated[str, AfterValidator(normalize_text), Field(min_length=1)]
+FiscalYear = Annotated[int, BeforeValidator(parse_fiscal_year), Field(ge=2400, le=2700)]
+Baht = Annotated[Decimal, BeforeValidator(parse_number), Field(ge=0, decimal_places=2)]
+Count = Annotated[int, BeforeValidator(parse_number), Field(ge=0)]
+IsoDate = Annotated[dt.date, BeforeValidator(parse_iso_date)]
+MissionCode = Annotated[str, Field(pattern=r"^[1-4]\.[1-9]$")]
+SubMissionCode = Annotated[str, Field(pattern=r"^[1-4]\.[1-9]\.[1-9]$")]
+Numerals = Literal["arabic", "thai"]
+Group = Literal["mandatory", "selective", "context"]
+
+GROUP_LABELS: dict[str, str] = {
+    "mandatory": "โครงการสำคัญที่ทุกหน่วยงานต้องดำเนินการ",
+    "selective": "โครงการสำคัญที่ให้หน่วยงานเลือกดำเนินการ",
+    "context": "โครงการเพิ่มเติมตามบริบท",
+}
+
+
+# --- rich text blocks -------------------------------------------------------------------------------
+
+
+class Target(Strict):
+    """A KPI target stated on a card, e.g. 'ไม่น้อยกว่าร้อยละ 80'."""
+
+    comparator: Literal["at_least", "at_most", "exactly", "decrease", "increase"] = Field(
+        title="เงื่อนไข", description="ไม่น้อยกว่า / ไม่เกิน / เท่ากับ / ลดลง / เพิ่มขึ้น"
+    )
+    value: Annotated[Decimal, BeforeValidator(parse_number)] | None = Field(None, title="ค่าเป้าหมาย")
+    unit: Text | None = Field(None, title="หน่วย", description="เช่น ร้อยละ, ครั้ง, ฉบับ, ช่องทาง, คะแนน")
+
+
+class ListItem(Strict):
+    """One item of a list; `label` keeps printed numbering such as '2.1)' when it carries meaning."""
+
+    label: Annotated[str, Field(max_length=20)] | None = Field(None, title="เลขกำกับ")
+    text: Text = Field(title="ข้อความ")
+    target: Target | None = Field(None, title="ค่าเป้าหมาย (ตัวชี้วัด)")
+    items: list[ItemIn] = Field(default_factory=list, title="รายการย่อย")
+
+
+class TableBlock(Strict):
+    caption: Text | None = Field(None, title="ชื่อตาราง")
+    header: list[Text] = Field(default_factory=list, title="หัวตาราง")
+    rows: list[list[Text]] = Field(title="แถว")
+
+
+class ListBlock(Strict):
+    list: list[ItemIn] = Field(title="รายการ")
+    ordered: bool = Field(False, title="เรียงเลขอัตโนมัติ", description="true = ใส่เลข 1. 2. 3. ให้อัตโนมัติ")
+
+
+class TableWrapper(Strict):
+    table: TableBlock = Field(title="ตาราง")
+
+
+def _item_kind(value: Any) -> str:
+    return "text" if isinstance(value, str) else "item"
+
+
+def _block_kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "table" if "table" in value else "list"
+    return "text" if isinstance(value, str) else "list"
+
+
+ItemIn = Annotated[
+    Annotated[Text, Tag("text")] | Annotated[ListItem, Tag("item")],
+    Discriminator(_item_kind),
+]
+Block = Annotated[
+    Annotated[Text, Tag("text")] | Annotated[ListBlock, Tag("list")] | Annotated[TableWrapper, Tag("table")],
+    Discriminator(_block_kind),
+]
+Blocks = list[Block]
+ListItem.model_rebuild()
+ListBlock.model_rebuild()
