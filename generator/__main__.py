@@ -46,7 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def print_problems(problems: list[Problem], fmt: str = "text") -> None:
     for problem in problems:
-        print(problem.format_github() if fmt == "github" else problem.format(), file=sys.stderr if fmt == "text" else sys.stdout)
+        print(
+            problem.format_github() if fmt == "github" else problem.format(),
+            file=sys.stderr if fmt == "text" else sys.stdout,
+        )
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -68,7 +71,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         print("ไม่ได้เขียนไฟล์ใด ๆ เพราะข้อมูลมีข้อผิดพลาด (previous output left intact)", file=sys.stderr)
         return 1
     print_problems(site.warnings)
-    write_tree_atomically(args.out, site.files)
+    write_tree_atomically(args.out, {**site.files, **site.assets})
     print(f"เขียน {len(site.files)} หน้าไปที่ {args.out}", file=sys.stderr)
     return 0
 

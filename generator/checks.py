@@ -9,6 +9,7 @@ from pathlib import Path
 from .budget import build_budget_table
 from .compliance import build_compliance
 from .dataset import Dataset, Loaded, UnitData, load_dataset
+from .kinds import kind_of_model
 from .models.catalog import DimensionCatalog
 from .models.plan import Plan
 from .problems import DataError, Problem, errors_only
@@ -36,8 +37,10 @@ def check_dataset(data: Dataset) -> list[Problem]:
     problems.extend(check_catalogs(data))
     for unit in data.units.values():
         problems.extend(check_unit(data, unit))
-        for plan in unit.of_kind(Plan):
-            problems.extend(check_plan(data, unit, plan))
+        for loaded in unit.documents:
+            kind = kind_of_model(loaded.model)
+            if kind is not None:
+                problems.extend(kind.check(data, unit, loaded))
     return problems
 
 
@@ -146,7 +149,9 @@ def check_catalog_refs(data: Dataset, loaded: Loaded) -> Iterator[Problem]:
             continue
         item = items.get((project.group, project.catalog_item))
         if item is None:
-            yield _at(loaded, ("projects", i, "catalog_item"), f"ไม่มีข้อ {project.catalog_item} ในกลุ่ม {project.group} ของตาราง")
+            yield _at(
+                loaded, ("projects", i, "catalog_item"), f"ไม่มีข้อ {project.catalog_item} ในกลุ่ม {project.group} ของตาราง"
+            )
         elif item.mission != project.mission:
             message = f"ข้อ {project.catalog_item} ของตารางอยู่ในภารกิจ {item.mission} แต่โครงการระบุ {project.mission}"
             yield _at(loaded, ("projects", i, "mission"), message, "warning")
@@ -161,16 +166,28 @@ def check_printed_totals(loaded: Loaded) -> Iterator[Problem]:
     for year, amount in printed.by_year.items():
         if table.amounts.get(year) != amount:
             computed = format_baht(table.amounts.get(year))
-            yield _at(loaded, ("printed_totals", "by_year", str(year)), f"ยอดรวมปี {year} ในต้นฉบับ {format_baht(amount)} ไม่ตรงกับที่คำนวณได้ {computed}")
+            yield _at(
+                loaded,
+                ("printed_totals", "by_year", str(year)),
+                f"ยอดรวมปี {year} ในต้นฉบับ {format_baht(amount)} ไม่ตรงกับที่คำนวณได้ {computed}",
+            )
     by_dim = {d.no: d.amounts for d in table.dimensions}
     for no, years in printed.by_dimension.items():
         for year, amount in years.items():
             computed = by_dim[no].get(year) if no in by_dim else 0
             if computed != amount:
                 loc = ("printed_totals", "by_dimension", str(no), str(year))
-                yield _at(loaded, loc, f"ยอดรวมมิติที่ {no} ปี {year} ในต้นฉบับ {format_baht(amount)} ไม่ตรงกับที่คำนวณได้ {format_baht(computed)}")
+                yield _at(
+                    loaded,
+                    loc,
+                    f"ยอดรวมมิติที่ {no} ปี {year} ในต้นฉบับ {format_baht(amount)} ไม่ตรงกับที่คำนวณได้ {format_baht(computed)}",
+                )
     if printed.project_count is not None and printed.project_count != len(plan.projects):
-        yield _at(loaded, ("printed_totals", "project_count"), f"จำนวนโครงการในต้นฉบับ {printed.project_count} ไม่ตรงกับที่มีจริง {len(plan.projects)}")
+        yield _at(
+            loaded,
+            ("printed_totals", "project_count"),
+            f"จำนวนโครงการในต้นฉบับ {printed.project_count} ไม่ตรงกับที่มีจริง {len(plan.projects)}",
+        )
 
 
 def check_requirements(data: Dataset, unit: UnitData, loaded: Loaded) -> Iterator[Problem]:

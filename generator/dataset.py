@@ -12,13 +12,16 @@ from pydantic import BaseModel
 from .loader import YamlDoc, YamlProblem, load_yaml
 from .models.catalog import DimensionCatalog, PriorityCatalog, Requirements
 from .models.common import SLUG_RE
-from .models.plan import Plan
 from .models.unit import Unit
 from .problems import Problem
 from .validation import validate_doc
 
-# Which model reads which file inside data/units/<unit-id>/ (later document kinds register here).
-UNIT_DOCUMENTS: dict[str, type[BaseModel]] = {"plan-*.yml": Plan}
+
+def unit_documents() -> dict[str, type[BaseModel]]:
+    """Which model reads which file inside data/units/<unit-id>/ (see generator.kinds)."""
+    from .kinds import registry
+
+    return {kind.pattern: kind.model for kind in registry()}
 
 
 @dataclass
@@ -144,12 +147,11 @@ def _load_unit(data: Dataset, unit_dir: Path) -> None:
 def _load_unit_file(data: Dataset, entry: UnitData, path: Path) -> None:
     if path.name == "unit.yml" or path.suffix not in {".yml", ".yaml"}:
         return
-    model = next((m for pattern, m in UNIT_DOCUMENTS.items() if fnmatch.fnmatch(path.name, pattern)), None)
+    documents = unit_documents()
+    model = next((m for pattern, m in documents.items() if fnmatch.fnmatch(path.name, pattern)), None)
     if model is None:
-        known = ", ".join(UNIT_DOCUMENTS)
-        data.problems.append(
-            Problem(shown_path(data.root, path), 1, "-", f"ไม่รู้จักไฟล์นี้ ชื่อไฟล์ที่ใช้ได้: unit.yml, {known}")
-        )
+        known = ", ".join(documents)
+        data.problems.append(Problem(shown_path(data.root, path), 1, "-", f"ไม่รู้จักไฟล์นี้ ชื่อไฟล์ที่ใช้ได้: unit.yml, {known}"))
         return
     loaded = load_document(data.root, path, model, data.problems)
     if loaded is not None:

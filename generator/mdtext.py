@@ -70,7 +70,7 @@ def item_text(item: object) -> str:
 
 def render_table(header: list[str], rows: list[list[str]], caption: str | None = None, indent: int = 0) -> str:
     """A Markdown table; rows shorter than the header are padded so the table never breaks."""
-    width = max([len(header), *(len(r) for r in rows)] or [1])
+    width = max([len(header), *(len(r) for r in rows), 1])
     head = header + [""] * (width - len(header)) if header else ["รายการ", *["รายละเอียด"] * (width - 1)]
     pad = " " * indent
     lines = [f"{pad}**{escape_md(caption)}**", ""] if caption else []

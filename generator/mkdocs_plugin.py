@@ -59,6 +59,8 @@ class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"content/{path} ซ้ำกับหน้าที่สร้างจากข้อมูล ให้เปลี่ยนชื่อไฟล์")
             files.append(File.generated(config, path, content=text))
+        for path, content in self.site.assets.items():
+            files.append(File.generated(config, path, content=content))
         config.nav = build_nav(self.site.specs, [f.src_uri for f in files.documentation_pages()])
         return files
 

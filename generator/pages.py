@@ -9,6 +9,7 @@ from . import urls
 from .budget import build_budget_table
 from .compliance import build_compliance
 from .dataset import Dataset, Loaded, UnitData
+from .mdtext import Md
 from .models.catalog import Dimension
 from .models.plan import Plan, Project
 from .problems import Problem
@@ -23,21 +24,50 @@ class PageSpec:
     source: str | None = None  # the data file this page is generated from (for edit links)
     nav: tuple[str, ...] = ()  # nav section titles this page sits under
 
+    def __post_init__(self) -> None:
+        # Why: specs share base contexts; decorators (kinds' `decorate`) must only touch their own page.
+        self.context = dict(self.context)
+        self.context.setdefault("extras", [])
+
+    def add_extra(self, markdown: str) -> None:
+        """Append a Markdown section (built by another document kind) to the end of this page."""
+        self.context["extras"].append(Md(markdown))
+
 
 def build_pages(data: Dataset, warnings: list[Problem]) -> list[PageSpec]:
-    pages = [PageSpec(urls.home_page(), "home.md.j2", "หน้าแรก", {"units": list(data.units.values())})]
-    for unit in data.units.values():
+    from .kinds import registry
+
+    units = list(data.units.values())
+    pages = [PageSpec(urls.home_page(), "home.md.j2", "หน้าแรก", {"units": units, "sections": _unit_sections})]
+    for unit in units:
         pages.extend(build_unit_pages(data, unit, warnings))
+    for kind in registry():
+        kind.decorate(data, pages)
     return pages
 
 
+def _unit_sections(unit: UnitData) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(heading, [(title, page path)]) for each document kind the unit has, in registry order."""
+    from .kinds import registry
+
+    sections = []
+    for kind in registry():
+        docs = [d for d in unit.documents if isinstance(d.model, kind.model)]
+        if kind.link is not None and docs:
+            sections.append((kind.unit_heading, [kind.link(unit, d) for d in sorted(docs, key=lambda d: d.stem)]))
+    return sections
+
+
 def build_unit_pages(data: Dataset, unit: UnitData, warnings: list[Problem]) -> list[PageSpec]:
-    plans = sorted(unit.of_kind(Plan), key=lambda d: d.model.period.start)
+    from .kinds import kind_of_model
+
     name = unit.unit.model.name
-    home = PageSpec(urls.unit_page(unit.id), "unit.md.j2", name, {"unit": unit, "plans": plans}, unit.unit.path, (name,))
-    pages = [home]
-    for plan in plans:
-        pages.extend(build_plan_pages(data, unit, plan, warnings))
+    context = {"unit": unit, "sections": _unit_sections(unit)}
+    pages = [PageSpec(urls.unit_page(unit.id), "unit.md.j2", name, context, unit.unit.path, (name,))]
+    for loaded in sorted(unit.documents, key=lambda d: d.stem):
+        kind = kind_of_model(loaded.model)
+        if kind is not None:
+            pages.extend(kind.build_pages(data, unit, loaded, warnings))
     return pages
 
 
@@ -73,7 +103,9 @@ def build_plan_pages(data: Dataset, unit: UnitData, loaded: Loaded, warnings: li
     return pages
 
 
-def build_project_page(unit_id: str, loaded: Loaded, project: Project, base: dict[str, Any], nav: tuple[str, ...]) -> PageSpec:
+def build_project_page(
+    unit_id: str, loaded: Loaded, project: Project, base: dict[str, Any], nav: tuple[str, ...]
+) -> PageSpec:
     plan: Plan = loaded.model
     context = {**base, "project": project, "index": plan.projects.index(project)}
     path = urls.project_page(unit_id, plan, project.id)

@@ -100,7 +100,7 @@ def render_pages(env: jinja2.Environment, specs: list[PageSpec]) -> dict[str, st
     return {spec.path: render_page(env, spec) for spec in specs}
 
 
-def write_tree_atomically(out_dir: Path, files: dict[str, str]) -> None:
+def write_tree_atomically(out_dir: Path, files: dict[str, str] | dict[str, str | bytes]) -> None:
     """Write every file into a fresh sibling directory, then swap it in: a failure leaves `out_dir` intact."""
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -111,7 +111,7 @@ def write_tree_atomically(out_dir: Path, files: dict[str, str]) -> None:
             if staging not in target.parents:
                 raise ValueError(f"path escapes the output folder: {rel}")
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            target.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
         _swap(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .dataset import UNIT_DOCUMENTS
+from .kinds import registry
 from .models.catalog import DimensionCatalog, PriorityCatalog, Requirements
 from .models.unit import Unit
 
@@ -20,8 +20,8 @@ def schema_models() -> dict[str, type[BaseModel]]:
         "priority.schema.json": PriorityCatalog,
         "requirements.schema.json": Requirements,
     }
-    for pattern, model in UNIT_DOCUMENTS.items():
-        models[f"{pattern.split('-')[0].removesuffix('*.yml')}.schema.json"] = model
+    for kind in registry():
+        models[f"{kind.name}.schema.json"] = kind.model
     return models
 
 

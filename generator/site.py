@@ -18,6 +18,7 @@ class RenderedSite:
     specs: list[PageSpec]
     files: dict[str, str]
     warnings: list[Problem]
+    assets: dict[str, bytes]
 
 
 def render_site(data_dir: Path, template_overrides: Path | None = None) -> RenderedSite:
@@ -25,4 +26,17 @@ def render_site(data_dir: Path, template_overrides: Path | None = None) -> Rende
     data, warnings = load_checked(data_dir)
     specs = build_pages(data, warnings)
     env = build_environment(template_overrides)
-    return RenderedSite(data, specs, render_pages(env, specs), warnings)
+    return RenderedSite(data, specs, render_pages(env, specs), warnings, build_assets(data))
+
+
+def build_assets(data: Dataset) -> dict[str, bytes]:
+    """Every non-Markdown file the document kinds publish (downloads and the like)."""
+    from .kinds import kind_of_model
+
+    assets: dict[str, bytes] = {}
+    for unit in data.units.values():
+        for loaded in unit.documents:
+            kind = kind_of_model(loaded.model)
+            if kind is not None and kind.build_assets is not None:
+                assets.update(kind.build_assets(data, unit, loaded))
+    return assets

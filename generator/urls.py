@@ -1,11 +1,11 @@
 """The URL scheme, in one place. Assessors bookmark these paths: never change one without a redirect.
 
-    /                                              home: every unit
-    /<unit>/                                       unit home
-    /<unit>/plan/<start>-<end>/                    plan overview (ส่วนที่ 1)
-    /<unit>/plan/<start>-<end>/budget/             budget summary (ส่วนที่ 2)
-    /<unit>/plan/<start>-<end>/dimensions/<n>/     one มิติ with its ภารกิจ and projects
-    /<unit>/plan/<start>-<end>/projects/<id>/      one project card (ส่วนที่ 3)
+/                                              home: every unit
+/<unit>/                                       unit home
+/<unit>/plan/<start>-<end>/                    plan overview (ส่วนที่ 1)
+/<unit>/plan/<start>-<end>/budget/             budget summary (ส่วนที่ 2)
+/<unit>/plan/<start>-<end>/dimensions/<n>/     one มิติ with its ภารกิจ and projects
+/<unit>/plan/<start>-<end>/projects/<id>/      one project card (ส่วนที่ 3)
 """
 
 from __future__ import annotations

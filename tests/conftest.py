@@ -1,35 +1,14 @@
 from __future__ import annotations
 
 import shutil
-import textwrap
 from pathlib import Path
 
 import pytest
 
+from tests.helpers import MINI_PLAN, MINI_UNIT
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-
-MINI_UNIT = """\
-id: mini
-name: องค์การบริหารส่วนตำบลทดสอบ
-type: sao
-"""
-
-MINI_PLAN = """\
-title: แผนทดสอบ
-period:
-  start: "2566"
-  end: "2570"
-projects:
-  - id: first
-    mission: "1.1"
-    name: โครงการแรก
-    budget:
-      2566: 5000
-  - id: second
-    mission: "2.1"
-    name: โครงการที่สอง
-"""
 
 
 @pytest.fixture
@@ -44,6 +23,16 @@ def mini_data(tmp_path: Path) -> Path:
     return data
 
 
-def write(path: Path, text: str) -> Path:
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return path
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped sample data built once per test session with a real `mkdocs build --strict`."""
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("site") / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
+    result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return out

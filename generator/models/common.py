@@ -178,3 +178,23 @@ Block = Annotated[
 Blocks = list[Block]
 ListItem.model_rebuild()
 ListBlock.model_rebuild()
+
+
+class Person(Strict):
+    """An official named in a document. Name, phone and e-mail are published only when `publish` is true."""
+
+    name: Text | None = Field(None, title="ชื่อ-สกุล")
+    position: Text | None = Field(None, title="ตำแหน่ง")
+    office: Text | None = Field(None, title="สังกัด/ส่วนงาน")
+    phone: Text | None = Field(None, title="โทรศัพท์")
+    email: Text | None = Field(None, title="อีเมล")
+    publish: bool = Field(
+        False,
+        title="เผยแพร่ชื่อและช่องทางติดต่อได้",
+        description="true เฉพาะบุคคลที่เผยแพร่ได้ (เช่น ผู้บริหารตาม OIT) ค่าเริ่มต้นคือไม่เผยแพร่",
+    )
+
+    def public_label(self) -> str:
+        """What may appear on the site: position and office always; name only when publishable."""
+        parts = [self.name if self.publish and self.name else None, self.position, self.office]
+        return " ".join(p for p in parts if p) or "ไม่ระบุ"
