@@ -71,7 +71,8 @@ def cmd_render(args: argparse.Namespace) -> int:
         print("ไม่ได้เขียนไฟล์ใด ๆ เพราะข้อมูลมีข้อผิดพลาด (previous output left intact)", file=sys.stderr)
         return 1
     print_problems(site.warnings)
-    write_tree_atomically(args.out, {**site.files, **site.assets})
+    files: dict[str, str | bytes] = {**site.files, **site.assets}
+    write_tree_atomically(args.out, files)
     print(f"เขียน {len(site.files)} หน้าไปที่ {args.out}", file=sys.stderr)
     return 0
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 from .budget import build_budget_table
@@ -174,13 +175,13 @@ def check_printed_totals(loaded: Loaded) -> Iterator[Problem]:
     by_dim = {d.no: d.amounts for d in table.dimensions}
     for no, years in printed.by_dimension.items():
         for year, amount in years.items():
-            computed = by_dim[no].get(year) if no in by_dim else 0
-            if computed != amount:
+            expected = by_dim[no].get(year) if no in by_dim else Decimal(0)
+            if expected != amount:
                 loc = ("printed_totals", "by_dimension", str(no), str(year))
                 yield _at(
                     loaded,
                     loc,
-                    f"ยอดรวมมิติที่ {no} ปี {year} ในต้นฉบับ {format_baht(amount)} ไม่ตรงกับที่คำนวณได้ {format_baht(computed)}",
+                    f"ยอดรวมมิติที่ {no} ปี {year} ในต้นฉบับ {format_baht(amount)} ไม่ตรงกับที่คำนวณได้ {format_baht(expected)}",
                 )
     if printed.project_count is not None and printed.project_count != len(plan.projects):
         yield _at(

@@ -7,6 +7,7 @@ HTML, a link, a heading, a table break or an attribute list. Pre-rendered Markdo
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from markupsafe import Markup
 
@@ -33,7 +34,7 @@ def escape_md(value: object) -> Md:
     return Md(text)
 
 
-def render_blocks(blocks: list[object], indent: int = 0) -> Md:
+def render_blocks(blocks: Sequence[object], indent: int = 0) -> Md:
     """Render a list of paragraphs / lists / tables as Markdown, each separated by a blank line."""
     parts = [render_block(block, indent) for block in blocks]
     return Md("\n\n".join(p for p in parts if p))
@@ -48,7 +49,7 @@ def render_block(block: object, indent: int = 0) -> str:
     return pad + escape_md(block)
 
 
-def render_list(items: list[object], ordered: bool = False, indent: int = 0) -> str:
+def render_list(items: Sequence[object], ordered: bool = False, indent: int = 0) -> str:
     lines = []
     for number, item in enumerate(items, start=1):
         marker = f"{number}. " if ordered else "- "
@@ -82,11 +83,11 @@ def render_table(header: list[str], rows: list[list[str]], caption: str | None =
     return "\n".join(lines)
 
 
-def collect_targets(blocks: list[object]) -> list[ListItem]:
+def collect_targets(blocks: Sequence[object]) -> list[ListItem]:
     """Every list item (at any depth) that carries a KPI target, in document order."""
     found: list[ListItem] = []
 
-    def walk(items: list[object]) -> None:
+    def walk(items: Sequence[object]) -> None:
         for item in items:
             if isinstance(item, ListItem):
                 if item.target is not None:

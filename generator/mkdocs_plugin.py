@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from .navigation import build_nav
 from .problems import DataError
@@ -64,7 +65,7 @@ class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
         config.nav = build_nav(self.site.specs, [f.src_uri for f in files.documentation_pages()])
         return files
 
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Any) -> TemplateContext:
         source = self._source_of(page.file.src_uri)
         if source and config.repo_url:
             page.edit_url = posixpath.join(config.repo_url.rstrip("/"), self.config.edit_uri_data.strip("/"), source)

@@ -6,7 +6,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -100,7 +100,7 @@ def render_pages(env: jinja2.Environment, specs: list[PageSpec]) -> dict[str, st
     return {spec.path: render_page(env, spec) for spec in specs}
 
 
-def write_tree_atomically(out_dir: Path, files: dict[str, str] | dict[str, str | bytes]) -> None:
+def write_tree_atomically(out_dir: Path, files: Mapping[str, str | bytes]) -> None:
     """Write every file into a fresh sibling directory, then swap it in: a failure leaves `out_dir` intact."""
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -25,8 +26,26 @@ def schema_models() -> dict[str, type[BaseModel]]:
     return models
 
 
+NUMBER_AS_TEXT = {"type": "string", "pattern": "^-?[0-9๐-๙][0-9๐-๙,]*(\\.[0-9๐-๙]+)?( ?บาท)?$"}
+ANNOTATION_KEYS = {"title", "description", "default"}
+
+
+def accept_numbers_as_text(node: Any) -> Any:
+    """The loader reads every scalar as text, so editors must accept "2566" where a number is expected."""
+    if isinstance(node, list):
+        return [accept_numbers_as_text(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: accept_numbers_as_text(value) for key, value in node.items()}
+    if isinstance(node.get("type"), str) and node["type"] in {"integer", "number"}:
+        notes = {k: v for k, v in node.items() if k in ANNOTATION_KEYS}
+        number = {k: v for k, v in node.items() if k not in ANNOTATION_KEYS}
+        return {**notes, "anyOf": [number, NUMBER_AS_TEXT]}
+    return node
+
+
 def render_schema(model: type[BaseModel]) -> str:
-    schema = model.model_json_schema(mode="validation")
+    schema = accept_numbers_as_text(model.model_json_schema(mode="validation"))
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 

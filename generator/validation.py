@@ -35,7 +35,7 @@ MESSAGES: dict[str, str] = {
 }
 
 
-def format_error(error: dict[str, Any], model: type[BaseModel] | None = None) -> str:
+def format_error(error: Any, model: type[BaseModel] | None = None) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     if kind == "value_error":
