@@ -41,6 +41,7 @@ lint: $(STAMP)
 
 browser-deps:
 	@bash scripts/install-browser.sh
+	@bash tests/browser/install-npm.sh
 
 clean:
 	rm -rf site .site.tmp build $(VENV)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .checks import load_and_check
+from .pdf import add_pdf_parser
 from .problems import DataError, Problem, errors_only
 from .render import write_tree_atomically
 from .schema import check_schemas, write_schemas
@@ -41,6 +42,13 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", type=Path, default=Path("schemas"))
     schema.add_argument("--check", action="store_true", help="ตรวจว่าไฟล์ที่ commit ไว้ตรงกับโมเดล")
     schema.set_defaults(func=cmd_schema)
+    oit = sub.add_parser("oit-urls", help="พิมพ์ URL ของข้อ OIT เป็น CSV สำหรับระบบ ITAS (code,title,status,url)")
+    oit.add_argument("unit", help="รหัสหน่วยงาน เช่น sao-bueng-prue")
+    oit.add_argument("year", type=int, help="ปีที่ประเมิน ITA (พ.ศ.) เช่น 2566")
+    oit.add_argument("--base-url", help="ที่อยู่เว็บไซต์ เช่น https://example.go.th/")
+    oit.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    oit.set_defaults(func=cmd_oit_urls)
+    add_pdf_parser(sub)
     return parser
 
 
@@ -86,6 +94,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
     for path in write_schemas(args.out):
         print(path)
     return 0
+
+
+def cmd_oit_urls(args: argparse.Namespace) -> int:
+    from .kinds.oit import run_oit_urls  # the logic lives with the OIT kind
+
+    return run_oit_urls(args.data, args.unit, args.year, args.base_url)
 
 
 if __name__ == "__main__":

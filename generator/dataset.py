@@ -61,6 +61,7 @@ class Dataset:
     requirements: Loaded | None = None
     units: dict[str, UnitData] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    oit: dict[int, Loaded] = field(default_factory=dict)  # OIT item catalogues by assessment year
 
 
 def shown_path(root: Path, path: Path) -> str:
@@ -71,10 +72,21 @@ def shown_path(root: Path, path: Path) -> str:
         return path.as_posix()
 
 
+def is_inside(root: Path, path: Path) -> bool:
+    """True when `path`, with every symlink resolved, still lies inside the data folder `root`."""
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except (OSError, ValueError):  # a symlink loop or a NUL byte in the name
+        return False
+
+
 def load_document(root: Path, path: Path, model: type[BaseModel], problems: list[Problem]) -> Loaded | None:
     shown = shown_path(root, path)
     if path.is_symlink():
         problems.append(Problem(shown, 1, "-", "ไม่อนุญาตให้ใช้ลิงก์สัญลักษณ์ (symlink) ในโฟลเดอร์ข้อมูล"))
+        return None
+    if not is_inside(root, path):
+        problems.append(Problem(shown, 1, "-", "ไฟล์นี้อยู่นอกโฟลเดอร์ข้อมูล (ผ่านโฟลเดอร์ที่เป็น symlink) จึงไม่อ่าน"))
         return None
     try:
         doc = load_yaml(path, shown)
@@ -110,6 +122,9 @@ def _load_catalog(data: Dataset) -> None:
         loaded = load_document(data.root, path, PriorityCatalog, data.problems)
         if loaded is not None:
             data.priorities[loaded.model.id] = loaded
+    from .oit_catalog import load_oit_catalogs
+
+    data.oit = load_oit_catalogs(data)
 
 
 def _required(data: Dataset, path: Path, model: type[BaseModel]) -> Loaded | None:

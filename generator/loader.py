@@ -6,6 +6,7 @@ The result of `load_yaml` is plain data (dict/list/str/None) plus a map from the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,8 +16,14 @@ import yaml
 from .problems import Problem
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_LINE_CHARS = 20_000
 MAX_NODES = 200_000
 MAX_DEPTH = 60
+_ODD_BREAKS = {0x85: " ", 0x2028: " ", 0x2029: " "}
+_THAI = re.compile("[\u0e00-\u0e7f]")
+_THAI_RUN = re.compile("[\u0e00-\u0e7f]{2,}")
+# C0/C1 control characters (YAML "\0", "\e" escapes): invisible, and unsafe in terminal messages.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 NULL_WORDS = {"", "~", "null", "Null", "NULL"}
 Loc = tuple[Any, ...]
 
@@ -52,17 +59,43 @@ def _fail(path: str, line: int, message: str, field_name: str = "-") -> YamlProb
 
 def read_text(path: Path, shown: str) -> str:
     """Read a data file as UTF-8, refusing huge, binary and non-UTF-8 (e.g. TIS-620) files clearly."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise _fail(shown, 1, f"ไฟล์ใหญ่เกินไป ({size // 1024:,} KB; สูงสุด {MAX_FILE_BYTES // 1024:,} KB)")
-    raw = path.read_bytes()
+    raw = _read_bounded(path, shown)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _fail(
+            shown,
+            1,
+            "ไฟล์นี้เข้ารหัสแบบ UTF-16 (ตัวเลือก Unicode ของ Notepad) ต้องบันทึกเป็น UTF-8 ก่อน:"
+            " เลือก Save As → Encoding: UTF-8 (hint: save the file as UTF-8)",
+        )
     if b"\x00" in raw:
         raise _fail(shown, 1, "ไฟล์นี้ไม่ใช่ข้อความ YAML (พบข้อมูลไบนารี) (hint: binary file named .yml)")
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise _fail(shown, line, _encoding_message(raw)) from None
+    # Why: lines are numbered as editors and git show them; YAML's other line breaks would shift the count.
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_ODD_BREAKS)
+    for number, line_text in enumerate(text.split("\n"), start=1):
+        if len(line_text) > MAX_LINE_CHARS:
+            size = f"{len(line_text):,} ตัวอักษร; สูงสุด {MAX_LINE_CHARS:,}"
+            raise _fail(shown, number, f"บรรทัดนี้ยาวเกินไป ({size}) ให้ขึ้นบรรทัดใหม่หรือแบ่งเป็นหลายย่อหน้า")
+    return text
+
+
+def _read_bounded(path: Path, shown: str) -> bytes:
+    """Read at most MAX_FILE_BYTES + 1 bytes of a regular file (never a folder, FIFO or device)."""
+    try:
+        if not path.is_file():
+            raise _fail(shown, 1, "ไม่ใช่ไฟล์ข้อมูลธรรมดา (เช่น เป็นโฟลเดอร์หรืออุปกรณ์) จึงอ่านไม่ได้")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise _fail(shown, 1, f"อ่านไฟล์ไม่ได้ ({exc.strerror or type(exc).__name__})") from None
+    if len(raw) > MAX_FILE_BYTES:
+        size = max(path.stat().st_size, len(raw))
+        raise _fail(shown, 1, f"ไฟล์ใหญ่เกินไป ({size // 1024:,} KB; สูงสุด {MAX_FILE_BYTES // 1024:,} KB) ให้แบ่งเป็นหลายไฟล์")
+    return raw
 
 
 def _encoding_message(raw: bytes) -> str:
@@ -70,7 +103,9 @@ def _encoding_message(raw: bytes) -> str:
         text = raw.decode("tis-620")
     except UnicodeDecodeError:
         text = ""
-    if any("\u0e00" <= ch <= "\u0e7f" for ch in text):
+    # Why runs: Latin-1 accents (é, ï) also decode as Thai letters, but alone; Thai words come in runs.
+    thai = len(_THAI.findall(text))
+    if thai >= 2 and sum(map(len, _THAI_RUN.findall(text))) >= 0.8 * thai:
         return (
             "ไฟล์นี้เข้ารหัสแบบ TIS-620 (ภาษาไทยแบบเก่า) ต้องบันทึกเป็น UTF-8 ก่อน: ในโปรแกรมแก้ไขให้เลือก"
             " Save with Encoding → UTF-8 หรือใช้คำสั่ง iconv -f TIS-620 -t UTF-8 ไฟล์เดิม > ไฟล์ใหม่"
@@ -82,10 +117,11 @@ def load_yaml(path: Path, shown: str) -> YamlDoc:
     """Load one YAML file strictly; raise YamlProblem with a Thai message on any failure."""
     text = read_text(path, shown)
     try:
+        check_depth(text, shown)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
+        line = min(mark.line + 1, text.count("\n") + 1) if mark else 1  # an error at the end of the file
         raise _fail(shown, line, f"รูปแบบ YAML ไม่ถูกต้อง: {exc.problem or exc}") from None
     except yaml.YAMLError as exc:
         raise _fail(shown, 1, f"รูปแบบ YAML ไม่ถูกต้อง: {exc}") from None
@@ -93,9 +129,50 @@ def load_yaml(path: Path, shown: str) -> YamlDoc:
         raise _fail(shown, 1, "โครงสร้างซ้อนกันลึกเกินไป (hint: nesting too deep)") from None
     doc = YamlDoc(shown, None)
     if node is not None:
+        check_size(node, shown)
         builder = _Builder(doc)
         doc.data = builder.build(node, (), 0)
     return doc
+
+
+def check_depth(text: str, shown: str) -> None:
+    """Refuse deep nesting before composing: libyaml's composer recurses in C and crashes near 100,000 levels."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = event.start_mark.line + 1 if event.start_mark else 1
+                raise _fail(shown, line, f"โครงสร้างซ้อนกันลึกเกินไป (เกิน {MAX_DEPTH} ชั้น) (hint: nesting too deep)")
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            depth -= 1
+
+
+def check_size(root: yaml.Node, shown: str) -> None:
+    """Refuse a document whose aliases expand beyond MAX_NODES (an "alias bomb") before building anything."""
+    memo: dict[int, int] = {}
+    entries = root.value if isinstance(root, yaml.MappingNode) else [(root, root)]
+    total = 0
+    for key, value in entries:
+        total += _expanded_size(key, memo) + _expanded_size(value, memo)
+        if total > MAX_NODES:
+            raise _fail(shown, key.start_mark.line + 1, "ข้อมูลมากเกินไป (อาจมี alias ซ้อนกันจนขยายตัว)")
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int], depth: int = 0) -> int:
+    """How many values `node` becomes once aliases are expanded (memoized: shared nodes are counted once)."""
+    if id(node) in memo:
+        return memo[id(node)]
+    memo[id(node)] = MAX_NODES + 1  # Why: a node met again while being counted is a recursive alias
+    if depth > MAX_DEPTH:  # aliases nested in aliases: too deep for the builder anyway
+        return MAX_NODES + 1
+    size = 1
+    if isinstance(node, yaml.MappingNode):
+        size += sum(_expanded_size(k, memo, depth + 1) + _expanded_size(v, memo, depth + 1) for k, v in node.value)
+    elif isinstance(node, yaml.SequenceNode):
+        size += sum(_expanded_size(child, memo, depth + 1) for child in node.value)
+    memo[id(node)] = min(size, MAX_NODES + 1)
+    return memo[id(node)]
 
 
 class _Builder:
@@ -119,9 +196,16 @@ class _Builder:
         return self._scalar(node)
 
     def _scalar(self, node: yaml.Node) -> str | None:
-        value = str(node.value)
+        value = self._text(node)
         if getattr(node, "style", None) in (None, "") and value in NULL_WORDS:
             return None
+        return value
+
+    def _text(self, node: yaml.Node) -> str:
+        value = str(node.value)
+        if _CONTROL.search(value):
+            message = "มีอักขระควบคุมที่มองไม่เห็น (เช่น \\0 หรือ \\e) ในค่านี้ ให้ลบออก (hint: control character)"
+            raise _fail(self.doc.path, node.start_mark.line + 1, message)
         return value
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
@@ -129,7 +213,7 @@ class _Builder:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _fail(self.doc.path, key_node.start_mark.line + 1, "ชื่อช่องต้องเป็นข้อความธรรมดา")
-            key = str(key_node.value)
+            key = self._text(key_node)
             if key == "<<":
                 raise _fail(self.doc.path, key_node.start_mark.line + 1, "ไม่รองรับการรวมค่าด้วย '<<'", key)
             if key in result:

@@ -15,6 +15,10 @@ from .models.common import ListBlock, ListItem, TableWrapper
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]|!#+])")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])")
+# Why: bidirectional embedding/override/isolate controls can make text display as something else
+# ("Trojan Source"); they have no use in Thai text. Zero-width (non-)joiners and spaces are kept:
+# Thai text uses U+200B as an invisible word-break hint.
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
 
 class Md(Markup):
@@ -25,12 +29,14 @@ def escape_md(value: object) -> Md:
     """Escape text so Python-Markdown shows it literally (HTML entities + backslash escapes)."""
     if isinstance(value, Md):
         return value
-    text = " ".join(str(value).split())
+    text = " ".join(str(value).translate(_BIDI_CONTROLS).split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _SPECIAL.sub(r"\\\1", text)
     text = _LINE_START.sub(r"\1\2\\\3", text)
     if text.startswith("-"):
         text = "\\" + text
+    elif text.startswith("="):
+        text = "&#61;" + text[1:]  # a line of '=' under a paragraph would make it a heading; '\=' is no escape
     return Md(text)
 
 
@@ -74,7 +80,8 @@ def render_table(header: list[str], rows: list[list[str]], caption: str | None =
     width = max([len(header), *(len(r) for r in rows), 1])
     head = header + [""] * (width - len(header)) if header else ["รายการ", *["รายละเอียด"] * (width - 1)]
     pad = " " * indent
-    lines = [f"{pad}**{escape_md(caption)}**", ""] if caption else []
+    # Why: generator/markdown_ext.py turns this marked paragraph into the table's <caption>.
+    lines = [f"{pad}{escape_md(caption)}", f"{pad}{{: .table-caption }}", ""] if caption else []
     lines.append(pad + "| " + " | ".join(escape_md(h) for h in head) + " |")
     lines.append(pad + "|" + "---|" * width)
     for row in rows:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -15,12 +16,13 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from .navigation import build_nav
+from .mkdocs_staging import StagedOutput
+from .navigation import build_nav, safe_title
 from .problems import DataError
 from .site import RenderedSite, render_site
 
@@ -37,6 +39,11 @@ class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
     def __init__(self) -> None:
         self.site: RenderedSite | None = None
         self.root = Path.cwd()
+        self.command = "build"
+        self.output = StagedOutput()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Why here: on_config runs before MkDocs empties site/, so bad data never half-publishes.
@@ -49,7 +56,17 @@ class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
             raise PluginError(f"ข้อมูลมีข้อผิดพลาด {len(exc.problems)} รายการ ไม่ได้สร้างเว็บไซต์") from None
         for warning in self.site.warnings:
             log.info("คำเตือนข้อมูล: %s", warning.format())
+        if self.command == "build":
+            self.output.start(config)
         return config
+
+    @event_priority(-100)  # last, after every other plugin has written its files
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.command == "build":
+            self.output.finish(config)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.output.abandon()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
@@ -64,6 +81,13 @@ class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
             files.append(File.generated(config, path, content=content))
         config.nav = build_nav(self.site.specs, [f.src_uri for f in files.documentation_pages()])
         return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Why: a title taken from the page's H1 is escaped HTML, and the theme's <title> un-escapes it
+        # (`striptags`); make every page title plain text (see navigation.safe_title).
+        if page.title:
+            page.title = safe_title(unescape(page.title))
+        return html
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Any) -> TemplateContext:
         source = self._source_of(page.file.src_uri)

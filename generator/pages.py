@@ -43,6 +43,10 @@ def build_pages(data: Dataset, warnings: list[Problem]) -> list[PageSpec]:
         pages.extend(build_unit_pages(data, unit, warnings))
     for kind in registry():
         kind.decorate(data, pages)
+    # Why last: download links, the open-data pages and "ปรับปรุงล่าสุด" must see every kind's pages and extras.
+    from .opendata import decorate_site
+
+    decorate_site(data, pages)
     return pages
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import jinja2
 import markupsafe
 
-from . import thaifmt, urls
+from . import charts, thaifmt, urls
 from .mdtext import Md, escape_md, render_blocks, render_list, render_table
 from .pages import PageSpec
 
@@ -87,7 +87,8 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "md_link": _md_link,
     "raw": Md,
 }
-GLOBALS: dict[str, Any] = {"link": _link, "urls": urls, "Decimal": Decimal, "thaifmt": thaifmt}
+# `charts`: build-time SVG charts (generator/charts.py), e.g. {{ charts.render_budget_chart(budget, dimensions, numerals) }}
+GLOBALS: dict[str, Any] = {"link": _link, "urls": urls, "Decimal": Decimal, "thaifmt": thaifmt, "charts": charts}
 
 
 def render_page(env: jinja2.Environment, spec: PageSpec) -> str:
@@ -100,6 +101,24 @@ def render_pages(env: jinja2.Environment, specs: list[PageSpec]) -> dict[str, st
     return {spec.path: render_page(env, spec) for spec in specs}
 
 
+_WINDOWS_DEVICES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+
+
+def check_output_path(rel: str) -> str:
+    """Refuse an output path that could leave the output folder or break on Windows; return it unchanged."""
+    parts = rel.split("/")
+    bad = (
+        not rel
+        or rel.startswith("/")
+        or any(ch in rel for ch in '\x00\\:*?"<>|')
+        or any(part in {"", ".", ".."} for part in parts)
+        or any(part.split(".")[0].lower() in _WINDOWS_DEVICES for part in parts)
+    )
+    if bad:
+        raise ValueError(f"unsafe output path (outside the output folder or reserved on Windows): {rel!r}")
+    return rel
+
+
 def write_tree_atomically(out_dir: Path, files: Mapping[str, str | bytes]) -> None:
     """Write every file into a fresh sibling directory, then swap it in: a failure leaves `out_dir` intact."""
     out_dir = out_dir.resolve()
@@ -107,18 +126,19 @@ def write_tree_atomically(out_dir: Path, files: Mapping[str, str | bytes]) -> No
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     try:
         for rel, text in sorted(files.items()):
-            target = (staging / rel).resolve()
+            target = (staging / check_output_path(rel)).resolve()
             if staging not in target.parents:
                 raise ValueError(f"path escapes the output folder: {rel}")
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
-        _swap(staging, out_dir)
+        swap_directory(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
 
 
-def _swap(staging: Path, out_dir: Path) -> None:
+def swap_directory(staging: Path, out_dir: Path) -> None:
+    """Replace `out_dir` by `staging` with two renames (the old tree is removed only afterwards)."""
     backup = out_dir.with_name(f".{out_dir.name}.old")
     shutil.rmtree(backup, ignore_errors=True)
     if out_dir.exists():

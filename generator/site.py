@@ -8,8 +8,9 @@ from pathlib import Path
 from .checks import load_checked
 from .dataset import Dataset
 from .pages import PageSpec, build_pages
+from .privacy import check_privacy
 from .problems import Problem
-from .render import build_environment, render_pages
+from .render import build_environment, check_output_path, render_pages
 
 
 @dataclass
@@ -26,7 +27,11 @@ def render_site(data_dir: Path, template_overrides: Path | None = None) -> Rende
     data, warnings = load_checked(data_dir)
     specs = build_pages(data, warnings)
     env = build_environment(template_overrides)
-    return RenderedSite(data, specs, render_pages(env, specs), warnings, build_assets(data))
+    site = RenderedSite(data, specs, render_pages(env, specs), warnings, build_assets(data))
+    for path in [*site.files, *site.assets]:
+        check_output_path(path)
+    check_privacy(data, site.files, site.assets)  # raises DataError if a non-publishable person would show
+    return site
 
 
 def build_assets(data: Dataset) -> dict[str, bytes]:
@@ -39,4 +44,7 @@ def build_assets(data: Dataset) -> dict[str, bytes]:
             kind = kind_of_model(loaded.model)
             if kind is not None and kind.build_assets is not None:
                 assets.update(kind.build_assets(data, unit, loaded))
+    from .opendata import build_opendata_assets
+
+    assets.update(build_opendata_assets(data))  # every table as CSV/JSON/XLSX, datapackage.json, ZIP
     return assets

@@ -62,3 +62,14 @@ def test_serve_watches_the_data_folder(tmp_path: Path) -> None:
     plugin.root = tmp_path
     plugin.on_serve(FakeServer(), config=None, builder=None)  # type: ignore[arg-type]
     assert str(tmp_path / "data") in watched
+
+
+def test_late_strict_failure_keeps_the_old_site(tmp_path: Path, mini_data: Path) -> None:
+    project = _project(tmp_path, mini_data)
+    assert _build(project).returncode == 0
+    before = _tree_hash(project / "site")
+    (project / "content/broken.md").write_text("# หน้าเสีย\n\n[ลิงก์](ไม่มีหน้านี้.md)\n", encoding="utf-8")
+    result = _build(project)
+    assert result.returncode != 0 and "ไม่มีหน้านี้.md" in result.stderr
+    assert _tree_hash(project / "site") == before
+    assert not (project / ".site.staging").exists()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -53,19 +53,38 @@ def check_slug(value: str) -> str:
     return value
 
 
+# Numbers as clerks write them: Thai or Arabic digits, optional thousands commas in groups of three,
+# optional decimals and a trailing "บาท". "-" alone means zero (as in printed budget tables).
+_NUMBER = re.compile(r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
+_BAHT_SUFFIX = re.compile(r"\s*บาท$")
+MAX_NUMBER_DIGITS = 20  # Why: '1e999999' or a 20,000-digit number would hang or crash the formatting
+
+
 def parse_number(value: Any) -> Any:
-    """Accept Thai digits, thousands separators and a trailing 'บาท' (e.g. '๕,๐๐๐ บาท')."""
+    """Accept Thai digits, thousands separators and a trailing 'บาท' (e.g. '๕,๐๐๐ บาท'); see README."""
     if not isinstance(value, str):
         return value
-    text = to_arabic_digits(value).strip()
-    text = re.sub(r"\s*บาท$", "", text).replace(",", "").replace(" ", "")
-    if text in {"-", ""}:
-        return "0" if text == "-" else value
-    try:
-        Decimal(text)
-    except InvalidOperation:
-        raise ValueError(f"'{value}' ไม่ใช่ตัวเลข (hint: write a number such as 5000 or 5,000)") from None
-    return text
+    text = _BAHT_SUFFIX.sub("", to_arabic_digits(value).strip())
+    if text == "-":
+        return "0"
+    if text == "":
+        return value
+    if not _NUMBER.fullmatch(text):
+        raise ValueError(f"'{value}' ไม่ใช่ตัวเลข{_number_hint(text)} (hint: write a number such as 5000 or 5,000)")
+    digits = text.replace(",", "").lstrip("-")
+    if len(digits.replace(".", "")) > MAX_NUMBER_DIGITS:
+        raise ValueError(f"ตัวเลขยาวเกิน {MAX_NUMBER_DIGITS} หลัก")
+    return text.replace(",", "")
+
+
+def _number_hint(text: str) -> str:
+    if text.endswith(".-"):
+        return " ไม่ต้องเขียน .- ท้ายจำนวนเงิน ให้เขียนเช่น 5,000"
+    if re.fullmatch(r"-?[\d,]+(\.\d+)?", text):
+        return " เครื่องหมายจุลภาค (,) ต้องคั่นทุก 3 หลัก เช่น 1,500 ถ้าเป็นทศนิยมให้ใช้จุด เช่น 1.5"
+    if re.fullmatch(r"-?\d+(\.\d+)?\s*บ\.?", text):
+        return " ให้เขียนคำว่า บาท เต็ม หรือเขียนเฉพาะตัวเลข"
+    return ""
 
 
 def parse_fiscal_year(value: Any) -> Any:
@@ -73,13 +92,21 @@ def parse_fiscal_year(value: Any) -> Any:
     try:
         year = int(parse_number(value))
     except (TypeError, ValueError):
-        raise ValueError(f"'{value}' ไม่ใช่ปีงบประมาณ (ตัวอย่าง: 2567)") from None
+        raise ValueError(f"'{value}' ไม่ใช่ปีงบประมาณ (ตัวอย่าง: 2567){_year_hint(value)}") from None
     if 1900 <= year <= 2200:
         raise ValueError(
             f"ปี {year} ดูเหมือนเป็นปี ค.ศ. ปีงบประมาณต้องเขียนเป็น พ.ศ. เช่น {year + BE_OFFSET}"
             " (hint: fiscal years are Buddhist-era years, CE + 543)"
         )
+    if 0 <= year <= 99:
+        raise ValueError(f"ปี '{value}' มีเพียง 2 หลัก ให้เขียนปี พ.ศ. เต็ม 4 หลัก เช่น {2500 + year}")
     return year
+
+
+def _year_hint(value: Any) -> str:
+    if isinstance(value, str) and re.search(r"(พ\.ศ\.|ค\.ศ\.|ปี)", value):
+        return " ให้เขียนเฉพาะตัวเลขปี พ.ศ. ไม่ต้องมีคำว่า พ.ศ. หรือ ปี"
+    return ""
 
 
 def parse_iso_date(value: Any) -> Any:
@@ -89,7 +116,7 @@ def parse_iso_date(value: Any) -> Any:
     text = to_arabic_digits(value.strip())
     match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
     if not match:
-        raise ValueError(f"'{value}' ไม่ใช่วันที่แบบ ปปปป-ดด-วว (ค.ศ.) เช่น 2023-10-01")
+        raise ValueError(f"'{value}' ไม่ใช่วันที่แบบ ปปปป-ดด-วว (ค.ศ.) เช่น 2023-10-01{_date_hint(text)}")
     year, month, day = (int(part) for part in match.groups())
     if year >= 2400:
         raise ValueError(
@@ -100,6 +127,16 @@ def parse_iso_date(value: Any) -> Any:
         return dt.date(year, month, day)
     except ValueError:
         raise ValueError(f"วันที่ '{value}' ไม่มีอยู่จริงในปฏิทิน") from None
+
+
+def _date_hint(text: str) -> str:
+    """For 'วว/ดด/ปปปป' (the usual Thai order, often a พ.ศ. year) suggest the ISO form."""
+    match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+    if not match:
+        return ""
+    day, month, year = (int(part) for part in match.groups())
+    year = year - BE_OFFSET if year >= 2400 else year
+    return f" (วันที่นี้ให้เขียนเป็น {year:04d}-{month:02d}-{day:02d})"
 
 
 Slug = Annotated[str, AfterValidator(check_slug), Field(json_schema_extra={"pattern": SLUG_RE.pattern})]

@@ -1,0 +1,322 @@
+"""A unit's OIT map resolved against the site: one row per catalogue item, its status, page, period and date.
+
+URL scheme (assessors paste these into ITAS; never change one without a redirect):
+/<unit>/oit/<year>/                 checklist of every item of that year's catalogue
+/<unit>/oit/<year>/<code>/          one item, e.g. /sao-bueng-prue/oit/2566/o29/
+/<unit>/oit/<year>/oit-urls.csv     code,title,status,url for ITAS
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import thaifmt, urls
+from .models.oit import CatalogItem, Coverage, OitCatalog, OitEntry, OitMap
+from .models.plan import Plan
+from .problems import Problem
+
+if TYPE_CHECKING:
+    from .dataset import Dataset, Loaded
+    from .pages import PageSpec
+
+HAVE, HAVE_NOT, NOT_APPLICABLE = "มี", "ไม่มี", "ไม่เกี่ยวข้อง"
+Period = tuple[dt.date, dt.date | None]  # end None = still current
+
+
+# --- URLs --------------------------------------------------------------------------------------------
+
+
+def checklist_page(unit_id: str, year: int) -> str:
+    return f"{unit_id}/oit/{year}/index.md"
+
+
+def item_page(unit_id: str, year: int, code: str) -> str:
+    return f"{unit_id}/oit/{year}/{code.lower()}/index.md"
+
+
+def csv_asset(unit_id: str, year: int) -> str:
+    return f"{unit_id}/oit/{year}/oit-urls.csv"
+
+
+def safe_url(url: str) -> str:
+    """An external URL as a Markdown link target: parentheses and spaces would end the link early."""
+    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+
+
+def absolute_url(page: str, base_url: str | None) -> str:
+    path = urls.url_of(page)
+    return base_url.rstrip("/") + path if base_url else path
+
+
+# --- generated pages other kinds publish -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Symbol:
+    label: str
+    pattern: str  # regex over Markdown source paths; {unit} and {fy} are filled in
+    anchor: str = ""
+    period: str = ""  # "plan" = the plan's years, "fy" = the fiscal year, "first_half" = its first 6 months
+    needs: Callable[[PageSpec], bool] | None = None
+
+
+_PLAN_DIR = r"{unit}/plan/(?P<start>\d{{4}})-(?P<end>\d{{4}})"
+SYMBOLS: dict[str, Symbol] = {
+    "plan": Symbol("แผนปฏิบัติการป้องกันการทุจริต", _PLAN_DIR + r"/index\.md", period="plan"),
+    "plan-risks": Symbol(
+        "การประเมินความเสี่ยงการทุจริตในแผนปฏิบัติการ",
+        _PLAN_DIR + r"/index\.md",
+        anchor="risks",
+        period="plan",
+        needs=lambda spec: bool(getattr(spec.context.get("plan"), "risks", None)),
+    ),
+    "progress-6m": Symbol(
+        "รายงานความก้าวหน้ารอบ 6 เดือน", _PLAN_DIR + r"/progress/{fy}-6m/index\.md", period="first_half"
+    ),
+    "progress-12m": Symbol("รายงานผลการดำเนินงานประจำปี", _PLAN_DIR + r"/progress/{fy}-12m/index\.md", period="fy"),
+    "complaints": Symbol("สถิติเรื่องร้องเรียนการทุจริต", r"{unit}/complaints/{fy}/index\.md"),
+    "ita": Symbol(
+        "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส (ITA)", r"{unit}/ita/{fy}/index\.md", period="fy"
+    ),
+    "ita-measures": Symbol(
+        "มาตรการส่งเสริมคุณธรรมและความโปร่งใสและผลการดำเนินการ", r"{unit}/ita/{fy}/measures/index\.md", period="fy"
+    ),
+}
+
+
+def find_symbol_page(symbol: Symbol, unit_id: str, fy: int, specs: dict[str, PageSpec]) -> PageSpec | None:
+    regex = re.compile(symbol.pattern.format(unit=re.escape(unit_id), fy=fy))
+    for path in sorted(specs):
+        match = regex.fullmatch(path)
+        if match is None:
+            continue
+        years = match.groupdict()
+        if "start" in years and not int(years["start"]) <= fy <= int(years["end"]):
+            continue
+        if symbol.needs is None or symbol.needs(specs[path]):
+            return specs[path]
+    return None
+
+
+# --- rows --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class OitRow:
+    item: CatalogItem
+    entry: OitEntry | None
+    status: str
+    page: str | None  # this site's page for the item (Markdown source path)
+    target_page: str | None = None  # the content on this site (source path, may end in '#anchor')
+    target_title: str | None = None
+    period: Period | None = None
+    updated: dt.date | None = None
+    updated_precision: str = "day"
+    timely: str = ""  # "ok" | "stale" | "unknown" | "" (nothing expected or nothing published)
+    timely_text: str = ""
+
+
+def plan_rows(catalog: OitCatalog, oit_map: OitMap, unit_id: str) -> list[OitRow]:
+    """Status and page of every catalogue item, from the map alone (no other page needed)."""
+    rows = []
+    for item in catalog.all_items():
+        entry = oit_map.items.get(item.code)
+        if entry is None or entry.missing is not None:
+            rows.append(OitRow(item, entry, HAVE_NOT, None))
+            continue
+        status = NOT_APPLICABLE if entry.not_applicable is not None else HAVE
+        rows.append(OitRow(item, entry, status, item_page(unit_id, oit_map.year, item.code)))
+    return rows
+
+
+def resolve_rows(
+    data: Dataset, unit_id: str, loaded: Loaded, specs: dict[str, PageSpec]
+) -> tuple[list[OitRow], list[Problem]]:
+    """Rows with targets, periods, dates and timeliness; every problem with its file and line."""
+    oit_map: OitMap = loaded.model
+    catalog_doc = data.oit.get(oit_map.year)
+    if catalog_doc is None:
+        message = f"ไม่มีรายการข้อ OIT ของปี {oit_map.year} (ต้องมีไฟล์ data/catalog/oit-{oit_map.year}.yml)"
+        return [], [problem_at(loaded, ("year",), message)]
+    catalog: OitCatalog = catalog_doc.model
+    problems = [
+        problem_at(loaded, ("items", code), f"ไม่มีข้อ {code} ในรายการข้อ OIT ปี {oit_map.year}")
+        for code in oit_map.items
+        if catalog.item(code) is None
+    ]
+    rows = plan_rows(catalog, oit_map, unit_id)
+    unmapped = [row.item.code for row in rows if row.entry is None]
+    if unmapped:
+        message = f"ยังไม่ได้ระบุข้อ {', '.join(unmapped)} (จะแสดงเป็น 'ไม่มี' ในรายการตรวจสอบ)"
+        problems.append(problem_at(loaded, ("items",), message, "warning"))
+    content_dir = data.root.parent / "content"
+    for row in rows:
+        if row.entry is not None:
+            problems.extend(_resolve_row(row, unit_id, oit_map, loaded, specs, content_dir))
+    return rows, problems
+
+
+def _resolve_row(
+    row: OitRow, unit_id: str, oit_map: OitMap, loaded: Loaded, specs: dict[str, PageSpec], content_dir: Path
+) -> Iterator[Problem]:
+    entry = row.entry
+    assert entry is not None
+    if entry.missing is not None:
+        return  # nothing published: no page, period or date to show
+    loc = ("items", row.item.code)
+    spec: PageSpec | None = None
+    symbol: Symbol | None = None
+    fy = entry.fiscal_year or (oit_map.year - 1 if row.item.expects == "previous_fiscal_year" else oit_map.year)
+    if entry.generated is not None:
+        symbol = SYMBOLS.get(entry.generated)
+        if symbol is None:
+            known = ", ".join(SYMBOLS)
+            yield problem_at(loaded, (*loc, "generated"), f"ไม่รู้จักหน้า '{entry.generated}' ชื่อที่ใช้ได้: {known}")
+            return
+        spec = find_symbol_page(symbol, unit_id, fy, specs)
+        if spec is None:
+            message = f"ไม่พบหน้า{symbol.label}ของปีงบประมาณ {fy} ในเว็บไซต์นี้ (generated: {entry.generated})"
+            yield problem_at(loaded, (*loc, "generated"), message)
+            return
+        row.target_page = spec.path + (f"#{symbol.anchor}" if symbol.anchor else "")
+        row.target_title = spec.title if not symbol.anchor else symbol.label
+    elif entry.page is not None:
+        path, _, anchor = entry.page.strip().lstrip("/").partition("#")
+        source = path if path.endswith(".md") else path.rstrip("/") + "/index.md" if path else "index.md"
+        spec = specs.get(source)
+        if spec is None:
+            yield problem_at(loaded, (*loc, "page"), f"ไม่พบหน้า /{path} ในเว็บไซต์นี้ (ตรวจที่อยู่ในช่อง page)")
+            return
+        row.target_page, row.target_title = source + (f"#{anchor}" if anchor else ""), spec.title
+    elif entry.content is not None:
+        rel, _, anchor = entry.content.strip().lstrip("/").partition("#")
+        file = (content_dir / rel).resolve()
+        if not rel.endswith(".md") or content_dir.resolve() not in file.parents or not file.is_file():
+            yield problem_at(loaded, (*loc, "content"), f"ไม่พบไฟล์ content/{rel} (ต้องเป็นไฟล์ .md ในโฟลเดอร์ content)")
+            return
+        row.target_page, row.target_title = rel + (f"#{anchor}" if anchor else ""), entry.note or row.item.label
+    row.period = _period(entry, spec, symbol, fy)
+    row.updated, row.updated_precision = _updated(entry, spec, symbol, oit_map)
+    yield from _check_dates(row, oit_map, loaded)
+
+
+def _period(entry: OitEntry, spec: PageSpec | None, symbol: Symbol | None, fy: int) -> Period | None:
+    if entry.period is not None:
+        return coverage_period(entry.period)
+    if spec is None:
+        return None
+    # Why: other kinds may state what a page covers: `oit_period` in the context, or a report's `period`.
+    stated = spec.context.get("oit_period") or getattr(spec.context.get("report"), "period", None)
+    if isinstance(stated, tuple) and len(stated) == 2 and isinstance(stated[0], dt.date):
+        return stated
+    plan = spec.context.get("plan")
+    if symbol is not None and symbol.period == "plan" and isinstance(plan, Plan):
+        return thaifmt.fiscal_year_bounds(plan.period.start)[0], thaifmt.fiscal_year_bounds(plan.period.end)[1]
+    if symbol is not None and symbol.period == "fy":
+        return thaifmt.fiscal_year_bounds(fy)
+    if symbol is not None and symbol.period == "first_half":
+        return first_half(fy)
+    return None
+
+
+def _updated(entry: OitEntry, spec: PageSpec | None, symbol: Symbol | None, oit_map: OitMap) -> tuple[Any, str]:
+    if entry.updated is not None:
+        return entry.updated, "day"
+    context = spec.context if spec is not None else {}
+    report = context.get("report")
+    for stated in (context.get("oit_updated"), getattr(report, "report_date", None), getattr(report, "reported", None)):
+        if isinstance(stated, dt.date):
+            return stated, "day"
+    plan = context.get("plan")
+    if symbol is not None and symbol.period == "plan" and isinstance(plan, Plan) and plan.issued:
+        return plan.issued, plan.issued_precision
+    return oit_map.updated, "day"
+
+
+def coverage_period(coverage: Coverage) -> Period:
+    if coverage.fiscal_year is not None:
+        return (
+            first_half(coverage.fiscal_year)
+            if coverage.months == "6"
+            else thaifmt.fiscal_year_bounds(coverage.fiscal_year)
+        )
+    assert coverage.start is not None
+    return coverage.start, coverage.end
+
+
+def first_half(fiscal_year: int) -> tuple[dt.date, dt.date]:
+    start, _ = thaifmt.fiscal_year_bounds(fiscal_year)
+    return start, dt.date(start.year + 1, 3, 31)
+
+
+def expected_period(item: CatalogItem, year: int) -> tuple[tuple[dt.date, dt.date], str] | None:
+    """The period the assessment of `year` expects this item to cover, and how to say it."""
+    if item.expects == "fiscal_year":
+        return thaifmt.fiscal_year_bounds(year), f"ปีงบประมาณ {year}"
+    if item.expects == "first_half":
+        return first_half(year), f"6 เดือนแรกของปีงบประมาณ {year}"
+    if item.expects == "previous_fiscal_year":
+        return thaifmt.fiscal_year_bounds(year - 1), f"ปีงบประมาณ {year - 1}"
+    return None
+
+
+def format_period(period: Period) -> str:
+    start, end = period
+    if end is None:
+        return f"ตั้งแต่ {thaifmt.format_date(start)} (ยังใช้อยู่)"
+    return thaifmt.format_date_range(start, end)
+
+
+def _check_dates(row: OitRow, oit_map: OitMap, loaded: Loaded) -> Iterator[Problem]:
+    """Fill timeliness; warn (never fail) about stale content and unknown dates."""
+    loc = ("items", row.item.code)
+    code = row.item.code
+    if row.status != HAVE:
+        return
+    if row.updated is None:
+        yield problem_at(loaded, loc, f"ข้อ {code}: ไม่ทราบวันที่ปรับปรุงล่าสุด ให้ระบุ updated", "warning")
+    expected = expected_period(row.item, oit_map.year)
+    if expected is None:
+        return
+    (need_start, need_end), label = expected
+    if row.period is None:
+        row.timely, row.timely_text = "unknown", f"ไม่ทราบช่วงเวลาของข้อมูล (ต้องครอบคลุม{label})"
+        yield problem_at(loaded, loc, f"ข้อ {code}: ไม่ทราบช่วงเวลาที่ข้อมูลครอบคลุม ให้ระบุ period ({label})", "warning")
+        return
+    start, end = row.period
+    if start <= need_start and (end is None or end >= need_end):
+        row.timely, row.timely_text = "ok", f"ตรง ({label})"
+        return
+    row.timely = "stale"
+    row.timely_text = f"ไม่ตรง: ข้อมูลครอบคลุม {format_period(row.period)} แต่ต้องครอบคลุม{label}"
+    need = thaifmt.format_date_range(need_start, need_end)
+    message = f"ข้อ {code}: ข้อมูลครอบคลุม {format_period(row.period)} ไม่ครอบคลุม{label} ({need})"
+    yield problem_at(loaded, loc, message, "warning")
+
+
+# --- CSV for ITAS ------------------------------------------------------------------------------------
+
+
+def build_csv(rows: list[OitRow], base_url: str | None) -> str:
+    """code,title,status,url — one line per catalogue item, in catalogue order."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["code", "title", "status", "url"])
+    for row in rows:
+        writer.writerow(
+            [row.item.code, row.item.label, row.status, absolute_url(row.page, base_url) if row.page else ""]
+        )
+    return out.getvalue()
+
+
+def problem_at(loaded: Loaded, loc: tuple[object, ...], message: str, severity: str = "error") -> Problem:
+    from .validation import format_loc
+
+    return Problem(loaded.path, loaded.doc.line_of(loc), format_loc(loc), message, severity)  # type: ignore[arg-type]

@@ -1,0 +1,47 @@
+""".vscode/settings.json: which JSON Schema (schemas/, from `python -m generator schema`) checks which data file.
+
+The file is committed; tests/test_workflows.py fails when it no longer matches the document kinds.
+Regenerate with: python -c "from generator.opendata.editor import write_vscode_settings; write_vscode_settings()"
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+FIXED = {
+    "unit.schema.json": "data/units/*/unit.yml",
+    "dimensions.schema.json": "data/catalog/dimensions.yml",
+    "priority.schema.json": "data/catalog/priority-*.yml",
+    "requirements.schema.json": "data/catalog/requirements.yml",
+}
+
+
+def schema_globs() -> dict[str, str]:
+    """Schema file name → the data files it describes (one per document kind plus unit and catalogues)."""
+    from ..kinds import registry
+
+    globs = dict(FIXED)
+    for kind in registry():
+        globs[f"{kind.name}.schema.json"] = f"data/units/*/{kind.pattern}"
+    return globs
+
+
+def render_vscode_settings() -> str:
+    settings = {
+        "yaml.schemas": {f"./schemas/{name}": [glob] for name, glob in sorted(schema_globs().items())},
+        "yaml.validate": True,
+        "yaml.completion": True,
+        "[yaml]": {"editor.insertSpaces": True, "editor.tabSize": 2, "editor.detectIndentation": False},
+        "files.encoding": "utf8",
+        "files.insertFinalNewline": True,
+    }
+    return json.dumps(settings, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_vscode_settings(root: Path = ROOT) -> Path:
+    path = root / ".vscode" / "settings.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render_vscode_settings(), encoding="utf-8")
+    return path

@@ -1,0 +1,1 @@
+"""Thai site search: build-time index (MkDocs plugin `thai-search`) for theme/assets/search/thai-search.js."""

@@ -1,0 +1,127 @@
+"""Build-time search index: small gzip files the browser fetches only as a query needs them.
+
+Layout under `search/thai/`:
+- `manifest.json` — shard count, page count and a content hash (cache buster);
+- `k/<n>.bin` — gzip JSON `{key: [page-id deltas, title page-id deltas?]}`, keys hashed (FNV-1a) into n shards;
+- `p/<id>.bin` — gzip JSON of one page: url, title, breadcrumb and sections `[anchor, heading, text]`, the text marked with
+  ZWSP at Thai word boundaries (see textnorm) so the browser can check matches and cut snippets itself.
+
+Keys are over normalized block text: `g`+any trigram, `s`+a trigram starting on a word boundary (short or non-Thai queries; long Thai queries use `g` only), `e`+a trigram
+ending on one, `w`+a 1–3 character word (boundary on both sides). A query fetches at most 8 keys' shards (one `w` key when it is 3 characters or less), takes
+the intersection as candidates and verifies them against the page records; page ids follow a static rank.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .extract import PageText
+from .textnorm import BLOCK_SEP, ThaiSegmenter, build_norm, terms_from_titles
+
+TARGET_POSTINGS_PER_SHARD = 6000
+
+
+@dataclass
+class IndexedPage:
+    url: str
+    text: PageText
+
+
+def fnv1a(key: str) -> int:
+    """32-bit FNV-1a over UTF-16 code units, as JavaScript's charCodeAt sees the string."""
+    h = 0x811C9DC5
+    data = key.encode("utf-16-le")
+    for i in range(0, len(data), 2):
+        h ^= data[i] | (data[i + 1] << 8)
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def block_keys(marked: str) -> set[str]:
+    norm, bounds, _ = build_norm(marked)
+    keys: set[str] = set()
+    n = len(norm)
+    for i in range(n):
+        for width in (1, 2, 3):
+            if bounds[i] and i + width <= n and bounds[i + width]:
+                keys.add("w" + norm[i : i + width])
+        if i + 3 <= n:
+            gram = norm[i : i + 3]
+            keys.add("g" + gram)
+            if bounds[i]:
+                keys.add("s" + gram)
+            if bounds[i + 3]:
+                keys.add("e" + gram)
+    return keys
+
+
+def rank_pages(pages: list[IndexedPage]) -> list[IndexedPage]:
+    """Static order (the page id): shallow overview pages before deep cards, then by URL."""
+    return sorted(pages, key=lambda p: (p.url.count("/"), p.url))
+
+
+def build_index(pages: list[IndexedPage], segmenter: ThaiSegmenter) -> dict[str, bytes]:
+    """All index files, path (relative to search/thai/) → bytes."""
+    files: dict[str, bytes] = {}
+    postings: dict[str, list[int]] = {}
+    title_postings: dict[str, list[int]] = {}
+    for pid, page in enumerate(rank_pages(pages)):
+        record, keys, title_keys = build_record(page, segmenter)
+        files[f"p/{pid}.bin"] = pack(record)
+        for key in keys:
+            postings.setdefault(key, []).append(pid)
+        for key in title_keys:
+            title_postings.setdefault(key, []).append(pid)
+    total = sum(len(ids) for ids in postings.values())
+    shards = 1
+    while shards * TARGET_POSTINGS_PER_SHARD < total and shards < 4096:
+        shards *= 2
+    buckets: list[dict[str, list[list[int]]]] = [{} for _ in range(shards)]
+    for key in sorted(postings):
+        entry = [deltas(postings[key])]
+        if key in title_postings:
+            entry.append(deltas(title_postings[key]))
+        buckets[fnv1a(key) % shards][key] = entry
+    for n, bucket in enumerate(buckets):
+        files[f"k/{n}.bin"] = pack(bucket)
+    digest = hashlib.sha256(b"".join(files[k] for k in sorted(files))).hexdigest()[:12]
+    manifest = {"version": digest, "shards": shards, "pages": len(pages), "terms": len(segmenter.custom_terms)}
+    files["manifest.json"] = json.dumps(manifest).encode("utf-8")
+    return files
+
+
+def build_record(page: IndexedPage, segmenter: ThaiSegmenter) -> tuple[dict[str, object], set[str], set[str]]:
+    sections = []
+    keys: set[str] = set()
+    for section in page.text.sections:
+        marked = [segmenter.mark(block) for block in section.blocks]
+        for block in marked:
+            keys |= block_keys(block)
+        sections.append([section.anchor, section.heading, BLOCK_SEP.join(marked)])
+    title = segmenter.mark(page.text.title)
+    return {"u": page.url, "t": title, "b": page.text.trail, "s": sections}, keys, block_keys(title)
+
+
+def build_segmenter(pages: list[IndexedPage]) -> ThaiSegmenter:
+    """The site's own dictionary: titles, headings and short table cells (unit, office, project, dimension names)."""
+    return ThaiSegmenter(terms_from_titles(t for p in pages for t in [*p.text.headings(), *p.text.cells]))
+
+
+def deltas(ids: list[int]) -> list[int]:
+    return [b - a for a, b in zip([0, *ids], ids, strict=False)]
+
+
+def pack(value: object) -> bytes:
+    raw = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return gzip.compress(raw, compresslevel=9, mtime=0)
+
+
+def write_index(files: dict[str, bytes], out_dir: Path) -> None:
+    for rel, data in files.items():
+        path = out_dir / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)

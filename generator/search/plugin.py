@@ -1,0 +1,77 @@
+"""MkDocs plugin `thai-search`: Thai-aware site search behind Material's header search box.
+
+Material's own `search` plugin stays enabled only so that the theme renders its header search box; this plugin
+detaches Material's search script from that box (so Material never downloads its 1 MB lunr index), writes its
+own index (generator/search/index.py) and deletes Material's unused `search_index.json`. The browser side is
+theme/assets/search/thai-search.js, listed in mkdocs.yml `extra_javascript`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.pages import Page
+
+from .extract import extract_page
+from .index import IndexedPage, build_index, build_segmenter, write_index
+
+log = logging.getLogger("mkdocs.plugins.thai_search")
+
+# Material mounts its own search on `data-md-component="search"` and loads its index when a form named "search"
+# exists; renaming both hands the box to our script while keeping the theme's markup and styles.
+MATERIAL_MARKUP = {
+    '<div class="md-search" data-md-component="search" role="dialog">': '<div class="md-search" data-thai-search role="dialog">',
+    '<form class="md-search__form" name="search">': '<form class="md-search__form" name="thai-search">',
+}
+INDEX_DIR = "search/thai"
+
+
+class ThaiSearchConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+
+
+class ThaiSearchPlugin(BasePlugin[ThaiSearchConfig]):
+    def __init__(self) -> None:
+        self.pages: list[IndexedPage] = []
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.pages = []
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if not self.config.enabled:
+            return output
+        output = detach_material_search(output)
+        text = extract_page(output)
+        if text is not None and text.sections and page.file.src_uri != "404.md":
+            self.pages.append(IndexedPage(page.url, text))
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        site = Path(config.site_dir)
+        files = build_index(self.pages, build_segmenter(self.pages))
+        write_index(files, site / INDEX_DIR)
+        (site / "search" / "search_index.json").unlink(missing_ok=True)
+        size = sum(len(b) for b in files.values())
+        log.info("thai-search: ดัชนี %d หน้า %d ไฟล์ %.0f KB", len(self.pages), len(files), size / 1024)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        # The theme's 404 page carries the search box too; it is not a Page, so it comes through here.
+        if self.config.enabled and template_name == "404.html":
+            return detach_material_search(output_content)
+        return output_content
+
+
+def detach_material_search(output: str) -> str:
+    for old, new in MATERIAL_MARKUP.items():
+        if old not in output:
+            raise PluginError(f"thai-search: ไม่พบกล่องค้นหาของธีม Material ({old}) ให้เปิดปลั๊กอิน search ใน mkdocs.yml")
+        output = output.replace(old, new, 1)
+    return output

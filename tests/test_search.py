@@ -1,0 +1,120 @@
+"""Thai search, build side: the matching rule, page text extraction and the index files."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+from generator.search.extract import extract_page
+from generator.search.index import IndexedPage, block_keys, build_index, fnv1a
+from generator.search.textnorm import ThaiSegmenter, build_norm, find_matches, normalize_query
+
+
+@pytest.fixture(scope="module")
+def segmenter() -> ThaiSegmenter:
+    return ThaiSegmenter(["สำนักงานเขตสวนหลวง", "องค์การบริหารส่วนตำบลบึงปรือ"])
+
+
+def matches(segmenter: ThaiSegmenter, text: str, query: str) -> bool:
+    norm, bounds, _ = build_norm(segmenter.mark(text))
+    return bool(find_matches(norm, bounds, normalize_query(query)))
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("จัดทำตารางเวลาตามที่กำหนด", "ตา"),  # ตาราง, ตาม: ตา is not a word here
+        ("ความพยายามในการทำงาน", "ยา"),
+        ("ความพยายามในการทำงาน", "ยาม"),
+        ("ตรวจสอบการดำเนินงาน", "ราง"),
+        ("กิจกรรมการประเมินผล", "กรุงเทพ"),
+    ],
+)
+def test_short_words_do_not_match_inside_longer_words(segmenter: ThaiSegmenter, text: str, query: str) -> None:
+    assert not matches(segmenter, text, query)
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("ไปหาหมอตา และซื้อยา", "ตา"),
+        ("ไปหาหมอตา และซื้อยา", "ยา"),
+        ("ผู้บริหารท้องถิ่น สมาชิกสภาท้องถิ่น", "สภา"),  # compound สมาชิกสภา is split for short queries
+        ("องค์กรปกครองส่วนท้องถิ่น", "ท้องถิ่น"),  # long Thai queries match inside compounds
+        ("สำนักงานเขตสวนหลวง", "เขตสวนหลวง"),
+        ("แผนปฏิบัติการป้องกันการทุจริต", "ป้องกัน การทุจริต"),  # typed with a space
+        ("มาตรการ NO Gift Policy ไม่รับ", "no gift policy"),
+        ("ปีงบประมาณ พ.ศ. ๒๕๖๖", "2566"),  # Thai digits either side
+        ("ปีงบประมาณ พ.ศ. 2566", "พ.ศ. ๒๕๖๖"),
+        ("เลขที่ ๕,๐๐๐ บาท", "5,000"),
+    ],
+)
+def test_words_and_phrases_match(segmenter: ThaiSegmenter, text: str, query: str) -> None:
+    assert matches(segmenter, text, query)
+
+
+def test_long_queries_never_cut_a_character_cluster(segmenter: ThaiSegmenter) -> None:
+    # "การป้อง" would end between ง and nothing odd, but "การป้อ" ends before ง... and "ารป้อง" starts on a vowel.
+    assert not matches(segmenter, "การป้องกัน", "ารป้อง")
+    assert not matches(segmenter, "เจ้าหน้าที่", "จ้าหน้า")  # would split เ from จ
+
+
+def test_matches_never_span_two_blocks(segmenter: ThaiSegmenter) -> None:
+    norm, bounds, _ = build_norm("ป้องกัน\nการทุจริต")
+    assert not find_matches(norm, bounds, normalize_query("ป้องกันการทุจริต"))
+
+
+def test_build_norm_maps_back_to_the_shown_text() -> None:
+    norm, bounds, origin = build_norm("No Gift\u200bนโยบาย ๒๕๖๖")
+    assert norm == "nogiftนโยบาย2566"
+    assert [norm[i] for i in range(len(norm)) if bounds[i]] == ["n", "g", "น", "2"]
+    assert origin[norm.index("น")] == 8
+
+
+PAGE = """<html><body><article class="md-content__inner md-typeset">
+<a href="x" class="md-content__button md-icon" rel="edit"><svg><path d="M0"/></svg></a>
+<h1 id="no-gift">มาตรการ NO Gift Policy<a class="headerlink" href="#no-gift">&para;</a></h1>
+<nav class="breadcrumb"><p><a href="/">หน้าแรก</a> › องค์การบริหารส่วนตำบลบึงปรือ</p></nav>
+<table><tr><td>ผู้รับผิดชอบ</td><td>สำนักปลัด</td></tr></table>
+<h2 id="objectives">วัตถุประสงค์<a class="headerlink" href="#objectives">&para;</a></h2>
+<ul><li>เพื่อเสริมสร้าง<br>วัฒนธรรม &amp; องค์กร</li></ul>
+</article></body></html>"""
+
+
+def test_extract_page_keeps_the_articles_own_text_by_section() -> None:
+    text = extract_page(PAGE)
+    assert text is not None
+    assert text.title == "มาตรการ NO Gift Policy"
+    assert [(s.anchor, s.blocks) for s in text.sections] == [
+        ("", ["มาตรการ NO Gift Policy", "ผู้รับผิดชอบ", "สำนักปลัด"]),
+        ("objectives", ["วัตถุประสงค์", "เพื่อเสริมสร้าง วัฒนธรรม & องค์กร"]),
+    ]
+    assert "สำนักปลัด" in text.cells
+    assert text.trail == "องค์การบริหารส่วนตำบลบึงปรือ"
+    assert extract_page("<html><body>no article</body></html>") is None
+
+
+def test_block_keys_anchor_short_words_on_boundaries() -> None:
+    keys = block_keys("ตาราง\u200bตา")
+    assert "wตา" in keys and "wตาราง" not in keys and "gตาร" in keys and "sตาร" in keys and "eราง" in keys
+    assert "wรา" not in keys and "wราง" not in keys  # ราง is not a word of its own here
+
+
+def test_key_hash_matches_javascript() -> None:
+    # Values from thai-search.js's fnv1a (Math.imul over charCodeAt), computed with node.
+    assert [fnv1a("sทุจ"), fnv1a("wตา"), fnv1a("gnog")] == [2512388263, 3165093809, 2703634262]
+
+
+def test_build_index_writes_manifest_shards_and_records(segmenter: ThaiSegmenter) -> None:
+    pages = [IndexedPage(f"unit-{i}/", extract_page(PAGE.replace("สำนักปลัด", f"กองที่ {i}"))) for i in range(3)]  # type: ignore[arg-type]
+    files = build_index(pages, segmenter)
+    manifest = json.loads(files["manifest.json"])
+    assert manifest["pages"] == 3 and len([f for f in files if f.startswith("k/")]) == manifest["shards"]
+    record = json.loads(gzip.decompress(files["p/0.bin"]))
+    assert record["u"] == "unit-0/" and record["s"][1][:2] == ["objectives", "วัตถุประสงค์"]
+    key = "sกอง"
+    shard = json.loads(gzip.decompress(files[f"k/{fnv1a(key) % manifest['shards']}.bin"]))
+    assert shard[key][0] == [0, 1, 1]  # page ids 0, 1, 2 as deltas; none has it in the title
+    assert len(shard[key]) == 1
