@@ -360,3 +360,59 @@ def _table(
         f"<table><caption>ตัวเลขของแผนภูมิ: {_esc(title)}{unit_text}</caption>"
         f"<thead><tr>{''.join(head)}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
+
+
+def render_progress_chart(tallies: Sequence[Any], dimensions: Mapping[int, Any], numerals: str = "arabic") -> Md:
+    """Projects per มิติ split by status (stacked); the counts are in the roll-up table above it."""
+    from .models.progress import STATUSES
+
+    categories = [_dimension_label(int(t.key), dimensions, numerals) for t in tallies]
+    series = [Series(status, [t.counts.get(status, 0) for t in tallies]) for status in STATUSES]
+    return render_bar_chart(
+        "แผนภูมิสถานะของโครงการรายมิติ",
+        "ความยาวแท่งคือจำนวนโครงการของแต่ละมิติ แต่ละช่วงในแท่งคือจำนวนโครงการตามสถานะ ตัวเลขอยู่ในตารางที่ 2 ด้านบน",
+        categories,
+        series,
+        unit="โครงการ",
+        stacked=True,
+        category_header="มิติ",
+        numerals=numerals,
+        table=False,
+        chart_id="chart-progress-by-dimension",
+    )
+
+
+def render_count_chart(
+    title: str, description: str, pairs: Sequence[tuple[str, Number]], *, header: str, chart_id: str, numerals: str
+) -> Md:
+    """One bar per category (e.g. complaints per month or per channel); numbers are in the table above."""
+    return render_bar_chart(
+        title,
+        description,
+        [label for label, _ in pairs],
+        [Series("จำนวนเรื่อง", [value for _, value in pairs])],
+        unit="เรื่อง",
+        category_header=header,
+        numerals=numerals,
+        table=False,
+        chart_id=chart_id,
+    )
+
+
+def render_ita_chart(tools: Sequence[Any], numerals: str = "arabic") -> Md:
+    """ITA scores by indicator on a 0–100 scale; the scores are in the table above it."""
+    indicators = [indicator for tool in tools for indicator in tool.indicators]
+    categories = [thaifmt.digits(f"ตัวชี้วัดที่ {i.no} {i.title}", numerals) for i in indicators]
+    return render_bar_chart(
+        "แผนภูมิคะแนน ITA รายตัวชี้วัด",
+        "ความยาวแท่งคือคะแนนเฉลี่ยของตัวชี้วัด (คะแนนเต็ม 100 เกณฑ์ผ่าน 85) ตัวชี้วัดที่ต้นฉบับไม่ระบุคะแนนจะไม่มีแท่ง",
+        categories,
+        [Series("คะแนน", [i.score for i in indicators])],
+        unit="คะแนน",
+        max_value=100,
+        category_header="ตัวชี้วัด",
+        numerals=numerals,
+        format_value=lambda value: f"{value:.2f}",
+        table=False,
+        chart_id="chart-ita-scores",
+    )

@@ -368,7 +368,8 @@ def test_jinja_syntax_in_data_is_never_evaluated(payload_site: tuple[Path, int, 
     _, _, files = payload_site
     joined = "\n".join(files.values())
     assert r"\{\{ 7\*7 \}\}\{% for x in range(3) %\}x\{% endfor %\}" in joined
-    assert "xxx" not in joined.replace("x" * 400, "")
+    # Why: the long-word payload is 'x' * 400 (charts shorten it); an evaluated loop would leave exactly 'xxx'.
+    assert "xxx" not in re.sub("x{4,}", "", joined)
 
 
 STRUCTURE_TAGS = (

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
-from .common import Baht, Count, Group, MissionCode, Slug, Strict, SubMissionCode, Text
+from .common import Baht, Count, Group, MissionCode, Slug, Strict, SubMissionCode, Text, parse_number
 
 UnitType = Literal[
     "bma",
@@ -34,7 +34,7 @@ class Mission(Strict):
 
 
 class Dimension(Strict):
-    no: int = Field(title="มิติที่", ge=1, le=4)
+    no: Annotated[int, BeforeValidator(parse_number)] = Field(title="มิติที่", ge=1, le=4)
     title: Text = Field(title="ชื่อมิติ")
     missions: list[Mission] = Field(title="ภารกิจตามมิติ")
 
@@ -75,7 +75,7 @@ class UnitTypeRule(Strict):
     label: Text = Field(title="ประเภทหน่วยงาน")
     catalog: Slug | None = Field(None, title="ตารางลำดับความสำคัญที่ใช้")
     mandatory: Count = Field(title="โครงการสำคัญที่ต้องดำเนินการ (ขั้นต่ำ)")
-    optional_min: Count = Field(Decimal(0), title="โครงการให้เลือกและตามบริบท (ขั้นต่ำ)")
+    optional_min: Count = Field(0, title="โครงการให้เลือกและตามบริบท (ขั้นต่ำ)")
 
     @property
     def total_min(self) -> int:

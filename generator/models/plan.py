@@ -9,6 +9,7 @@ from pydantic import Field
 from .common import (
     Baht,
     Blocks,
+    Count,
     FiscalYear,
     Group,
     IsoDate,
@@ -44,7 +45,7 @@ class Project(Strict):
     sub_mission: SubMissionCode | None = Field(None, title="ภารกิจย่อย", description="เช่น 2.2.1")
     item_no: Text | None = Field(None, title="ลำดับรายการในภารกิจย่อย", description="เช่น (1) ในแผนแบบตาราง")
     group: Group | None = Field(None, title="กลุ่มโครงการ", description="mandatory / selective / context")
-    catalog_item: int | None = Field(None, title="ข้อในตารางลำดับความสำคัญ", description="เลขข้อในกลุ่มของตาราง")
+    catalog_item: Count | None = Field(None, title="ข้อในตารางลำดับความสำคัญ", description="เลขข้อในกลุ่มของตาราง")
     name: Text = Field(title="ชื่อโครงการ")
     rationale: Blocks = Field(default_factory=list, title="หลักการและเหตุผล")
     objectives: Blocks = Field(default_factory=list, title="วัตถุประสงค์")
@@ -93,7 +94,7 @@ class PrintedTotals(Strict):
     by_dimension: dict[Annotated[int, Field(ge=1, le=4)], dict[FiscalYear, Baht]] = Field(
         default_factory=dict, title="รวมรายมิติรายปี"
     )
-    project_count: int | None = Field(None, title="จำนวนโครงการรวม")
+    project_count: Count | None = Field(None, title="จำนวนโครงการรวม")
 
 
 class Plan(Strict):

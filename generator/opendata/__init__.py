@@ -13,7 +13,7 @@ A document kind makes its tables downloadable in a few lines (see README, "à¸‚à¹
 
 from __future__ import annotations
 
-from . import plan_tables, report_tables  # noqa: F401  (register the tables of existing kinds)
+from . import assessment_tables, plan_tables, report_tables  # noqa: F401  (register the tables of existing kinds)
 from .bundle import build_opendata_assets
 from .site_pages import decorate_site
 
