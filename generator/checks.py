@@ -10,6 +10,7 @@ from pathlib import Path
 from .budget import build_budget_table
 from .compliance import build_compliance
 from .dataset import Dataset, Loaded, UnitData, load_dataset
+from .dataset import problem_at as _at
 from .kinds import kind_of_model
 from .models.catalog import DimensionCatalog
 from .models.plan import Plan
@@ -204,8 +205,3 @@ def check_requirements(data: Dataset, unit: UnitData, loaded: Loaded) -> Iterato
         message = f"มีโครงการให้เลือก/ตามบริบท {result.optional_count} โครงการ น้อยกว่าขั้นต่ำ {result.optional_min}"
         yield _at(loaded, ("projects",), message, "warning")
 
-
-def _at(loaded: Loaded, loc: tuple[object, ...], message: str, severity: str = "error") -> Problem:
-    from .validation import format_loc
-
-    return Problem(loaded.path, loaded.doc.line_of(loc), format_loc(loc), message, severity)  # type: ignore[arg-type]

@@ -13,8 +13,8 @@ from .loader import YamlDoc, YamlProblem, load_yaml
 from .models.catalog import DimensionCatalog, PriorityCatalog, Requirements
 from .models.common import SLUG_RE
 from .models.unit import Unit
-from .problems import Problem
-from .validation import validate_doc
+from .problems import Problem, Severity
+from .validation import format_loc, validate_doc
 
 
 def unit_documents() -> dict[str, type[BaseModel]]:
@@ -38,6 +38,11 @@ class Loaded:
     @property
     def stem(self) -> str:
         return Path(self.doc.path).stem
+
+
+def problem_at(loaded: Loaded, loc: tuple[object, ...], message: str, severity: Severity = "error") -> Problem:
+    """A problem about the value at `loc` (YAML keys/indices) of a loaded document, with its line."""
+    return Problem(loaded.path, loaded.doc.line_of(loc), format_loc(loc), message, severity)
 
 
 @dataclass

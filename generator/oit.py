@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from . import thaifmt, urls
 from .models.oit import CatalogItem, Coverage, OitCatalog, OitEntry, OitMap
 from .models.plan import Plan
-from .problems import Problem
+from .problems import Problem, Severity
 
 if TYPE_CHECKING:
     from .dataset import Dataset, Loaded
@@ -316,7 +316,7 @@ def build_csv(rows: list[OitRow], base_url: str | None) -> str:
     return out.getvalue()
 
 
-def problem_at(loaded: Loaded, loc: tuple[object, ...], message: str, severity: str = "error") -> Problem:
-    from .validation import format_loc
+def problem_at(loaded: Loaded, loc: tuple[object, ...], message: str, severity: Severity = "error") -> Problem:
+    from .dataset import problem_at as at  # imported late: dataset imports this module's catalogue loader
 
-    return Problem(loaded.path, loaded.doc.line_of(loc), format_loc(loc), message, severity)  # type: ignore[arg-type]
+    return at(loaded, loc, message, severity)

@@ -67,6 +67,6 @@ def _item_locs(catalog: OitCatalog) -> Iterator[tuple[tuple[object, ...], Catalo
 
 
 def _at(loaded: Loaded, loc: tuple[object, ...], message: str) -> Problem:
-    from .validation import format_loc
+    from .dataset import problem_at  # imported late: dataset imports this module
 
-    return Problem(loaded.path, loaded.doc.line_of(loc), format_loc(loc), message)
+    return problem_at(loaded, loc, message)

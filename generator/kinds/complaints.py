@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..dataset import Dataset, Loaded, UnitData
+from ..dataset import problem_at as _at
 from ..loader import Loc
 from ..models.common import to_arabic_digits
 from ..models.complaints import (
@@ -27,7 +28,6 @@ from ..models.complaints import (
 from ..pages import PageSpec
 from ..problems import Problem
 from ..thaifmt import MONTHS_SHORT, be_year, digits
-from ..validation import format_loc
 from . import DocumentKind
 from .progress_data import site_link
 
@@ -42,10 +42,6 @@ _EXEMPT_KEYS = {"phone", "url", "guideline_link"}
 
 
 # --- checks -------------------------------------------------------------------------------------
-
-
-def _at(loaded: Loaded, loc: Loc, message: str, severity: str = "error") -> Problem:
-    return Problem(loaded.path, loaded.doc.line_of(loc), format_loc(loc), message, severity)  # type: ignore[arg-type]
 
 
 def fiscal_months(fiscal_year: int) -> list[str]:

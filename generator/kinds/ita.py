@@ -17,6 +17,7 @@ from typing import Any
 
 from .. import thaifmt
 from ..dataset import Dataset, Loaded, UnitData
+from ..dataset import problem_at as _at
 from ..models.common import to_arabic_digits
 from ..models.ita import (
     STATUS_LABELS,
@@ -28,7 +29,6 @@ from ..models.ita import (
 )
 from ..pages import PageSpec
 from ..problems import Problem
-from ..validation import format_loc
 from . import DocumentKind
 
 ITA_FIRST_YEAR = 2557  # the NACC has run the ITA nationally since fiscal year 2557
@@ -63,10 +63,6 @@ def ita_consolidated_page(unit_id: str, year: int) -> str:
 
 
 # --- checks ---------------------------------------------------------------------------------------------
-
-
-def _at(loaded: Loaded, loc: tuple[Any, ...], message: str, severity: str = "error") -> Problem:
-    return Problem(loaded.path, loaded.doc.line_of(loc), format_loc(loc), message, severity)  # type: ignore[arg-type]
 
 
 def check_ita_report(data: Dataset, unit: UnitData, loaded: Loaded) -> Iterator[Problem]:

@@ -14,13 +14,13 @@ from decimal import Decimal
 
 from .. import urls
 from ..dataset import Loaded, UnitData
+from ..dataset import problem_at as _at
 from ..mdtext import Md, collect_targets, escape_md
 from ..models.common import ListItem, Target
 from ..models.plan import Plan, Project
 from ..models.progress import STATUS_PERCENT, STATUSES, OutputResult, ProgressReport, ProjectProgress
 from ..problems import Problem
 from ..thaifmt import format_number
-from ..validation import format_loc
 
 ZERO = Decimal(0)
 NOT_REPORTED = "ไม่ได้รายงาน"
@@ -58,10 +58,6 @@ def planned_budget(project: Project, fiscal_year: int) -> Decimal:
 
 
 # --- checks -------------------------------------------------------------------------------------
-
-
-def _at(loaded: Loaded, loc: tuple[object, ...], message: str, severity: str = "error") -> Problem:
-    return Problem(loaded.path, loaded.doc.line_of(loc), format_loc(loc), message, severity)  # type: ignore[arg-type]
 
 
 def check_progress(data: object, unit: UnitData, loaded: Loaded) -> Iterator[Problem]:

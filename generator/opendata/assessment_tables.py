@@ -69,12 +69,12 @@ def build_ita_tables(data: Dataset, unit: UnitData, loaded: Loaded) -> list[Tabl
     from ..kinds.ita import ita_page
 
     report: ItaReport = loaded.model
-    base = {"unit_id": unit.id, "assessment_year": report.year}
+    base: Row = {"unit_id": unit.id, "assessment_year": report.year}
     indicators: list[Row] = []
     items: list[Row] = []
     for tool in report.tools:
         for indicator in tool.indicators:
-            row = {**base, "tool": tool.tool, "indicator_no": indicator.no}
+            row: Row = {**base, "tool": tool.tool, "indicator_no": indicator.no}
             indicators.append({**row, "indicator_title": indicator.title, "indicator_score": indicator.score})
             for measure in indicator.measures:
                 items.extend(
