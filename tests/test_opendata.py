@@ -201,7 +201,7 @@ def test_frictionless_validates_every_data_package(sample, tmp_path):
 
 def test_frictionless_catches_a_broken_csv(sample, tmp_path):
     _, units, files = sample
-    od = units[0]
+    od = next(u for u in units if any(t.spec.key == "budget" for t in u.tables))
     for name, content in files[od.unit.id].items():
         (tmp_path / name).write_bytes(content)
     budget = next(t for t in od.tables if t.spec.key == "budget")

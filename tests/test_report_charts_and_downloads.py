@@ -56,3 +56,12 @@ def test_oit_checklist_is_downloadable(site: RenderedSite) -> None:
     by_code = {r["item_code"]: r for r in rows}
     assert by_code["O36"]["status"] == "มี" and by_code["O36"]["page"] == "/sao-bueng-prue/oit/2566/o36/"
     assert by_code["O1"]["status"] == "ไม่มี" and by_code["O1"]["page"] == ""
+
+
+def test_complaint_summary_is_downloadable_with_unknown_breakdowns_empty(site: RenderedSite) -> None:
+    [bma] = _csv(site, "bma/opendata/complaints-2566-summary.csv")
+    assert bma["received"] == "137" and bma["example"] == "false"
+    assert bma["outcome_completed"] == "" and bma["category_corruption"] == ""
+    [sao] = _csv(site, "sao-bueng-prue/opendata/complaints-2567-summary.csv")
+    outcomes = sum(int(sao[f"outcome_{k}"]) for k in ("completed", "in_progress", "forwarded", "rejected"))
+    assert outcomes == int(sao["received"]) == 14

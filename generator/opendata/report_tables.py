@@ -6,13 +6,14 @@ appended to the end of each report page (`inline=False`) until their templates p
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
-from ..models.complaints import OTHER_CHANNEL, OTHER_CHANNEL_LABEL, Channel, ComplaintStats
+from ..models.complaints import OTHER_CHANNEL, OTHER_CHANNEL_LABEL, ByCategory, Channel, ComplaintStats, Outcome
 from ..models.plan import Plan
 from ..models.progress import ProgressReport, ProjectProgress
 from ..models.unit import Unit
-from .tables import Row, Table, column_from_field, computed_column, register_tables, table_spec
+from .tables import Column, Row, Table, column_from_field, computed_column, register_tables, table_spec
 
 if TYPE_CHECKING:
     from ..dataset import Dataset, Loaded, UnitData
@@ -38,6 +39,12 @@ PROGRESS = table_spec(
     ],
     ["project_id"],
 )
+
+
+def _optional(column: Column) -> Column:
+    """Breakdowns may be unknown (the PESCA figure has none), so these cells may be empty."""
+    return dataclasses.replace(column, required=False)
+
 
 MONTHS = table_spec(
     "complaints",
@@ -66,6 +73,32 @@ CHANNELS = table_spec(
         column_from_field(ComplaintStats, "by_channel", "received", type="integer", note="(จำนวนของช่องทางในแถวนี้)"),
     ],
     ["channel_id"],
+)
+
+# Why: the summary, category and outcome tables of the page are one row per year, so one table holds them all.
+SUMMARY = table_spec(
+    "complaints",
+    "summary",
+    "สรุปสถิติเรื่องร้องเรียน",
+    "หนึ่งแถวต่อหนึ่งปีงบประมาณ: จำนวนรับ ผลการดำเนินการ ประเภทเรื่อง และการทำตามมาตรฐานเวลา",
+    [
+        UNIT_ID,
+        column_from_field(ComplaintStats, "fiscal_year"),
+        column_from_field(ComplaintStats, "as_of"),
+        column_from_field(ComplaintStats, "example"),
+        column_from_field(ComplaintStats, "received"),
+        *(
+            _optional(column_from_field(Outcome, name, f"outcome_{name}"))
+            for name in ("completed", "in_progress", "forwarded", "rejected")
+        ),
+        *(
+            _optional(column_from_field(ByCategory, name, f"category_{name}", type="integer", note="(จำนวนรวม)"))
+            for name in ("general", "corruption")
+        ),
+        column_from_field(ComplaintStats, "standard_days"),
+        column_from_field(ComplaintStats, "within_standard"),
+    ],
+    ["fiscal_year"],
 )
 
 
@@ -103,7 +136,23 @@ def build_complaint_tables(data: Dataset, unit: UnitData, loaded: Loaded) -> lis
 
     stats: ComplaintStats = loaded.model
     page, year = complaints_year_page(unit.id, stats.fiscal_year), stats.fiscal_year
-    tables = []
+    outcome, category = stats.outcome, stats.by_category
+    summary: Row = {
+        "unit_id": unit.id,
+        "fiscal_year": year,
+        "as_of": stats.as_of,
+        "example": stats.example,
+        "received": stats.received,
+        **{
+            f"outcome_{k}": getattr(outcome, k) if outcome else None
+            for k in ("completed", "in_progress", "forwarded", "rejected")
+        },
+        **{f"category_{k}": _category_total(category, k) for k in ("general", "corruption")},
+        "standard_days": stats.standard_days,
+        "within_standard": stats.within_standard,
+    }
+    title = f"{SUMMARY.title} ปีงบประมาณ พ.ศ. {year}"
+    tables = [Table(SUMMARY, f"complaints-{year}-summary", [summary], page, loaded.path, title)]
     rows: list[Row]
     if stats.by_month:
         rows = [
@@ -121,6 +170,11 @@ def build_complaint_tables(data: Dataset, unit: UnitData, loaded: Loaded) -> lis
         title = f"{CHANNELS.title} ปีงบประมาณ พ.ศ. {year}"
         tables.append(Table(CHANNELS, f"complaints-{year}-channels", rows, page, loaded.path, title))
     return tables
+
+
+def _category_total(category: ByCategory | None, key: str) -> int | None:
+    counts = getattr(category, key) if category else None
+    return counts.total if counts else None
 
 
 register_tables("progress", build_progress_tables)
