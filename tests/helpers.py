@@ -21,3 +21,8 @@ projects:
     mission: "2.1"
     name: โครงการที่สอง
 """
+
+
+def stable_markdown(text: str) -> str:
+    """Generated Markdown without the "ปรับปรุงล่าสุด" line, which comes from git history (differs in CI clones)."""
+    return "".join(line for line in text.splitlines(keepends=True) if 'class="page-updated"' not in line)

@@ -13,6 +13,7 @@ from generator.kinds.complaints import fiscal_months, personal_data_kind
 from generator.models.complaints import ComplaintStats
 from generator.site import render_site
 from tests.conftest import DATA
+from tests.helpers import stable_markdown
 
 FILE = "data/units/mini/complaints-2567.yml"
 NO_PERSONAL_DATA = "ข้อมูลเรื่องร้องเรียนเผยแพร่ได้เฉพาะตัวเลขสรุป ห้ามใส่ข้อมูลที่ระบุตัวบุคคล (hint: aggregates only, no personal data)"
@@ -288,17 +289,13 @@ def test_built_site_links_statistics_from_the_unit_home(built_site: Path) -> Non
 GOLDEN = Path(__file__).parent / "golden" / "complaints"
 
 
-def _stable(text: str) -> str:
-    # Why: the "last updated" line comes from git dates (another kind's decoration), not from this kind.
-    return "".join(line for line in text.splitlines(keepends=True) if 'class="page-updated"' not in line)
-
 
 def test_golden_statistics_pages(site: object) -> None:
     """The complaint pages are pinned byte for byte; regenerate with UPDATE_GOLDEN=1 and review the diff."""
     import os
 
     files: dict[str, str] = site.files  # type: ignore[attr-defined]
-    pages = {p: _stable(t) for p, t in files.items() if "/complaints/" in p}
+    pages = {p: stable_markdown(t) for p, t in files.items() if "/complaints/" in p}
     if os.environ.get("UPDATE_GOLDEN"):
         for old in GOLDEN.rglob("*.md"):
             old.unlink()

@@ -12,6 +12,7 @@ import pytest
 
 from generator.site import render_site
 from tests.conftest import DATA
+from tests.helpers import stable_markdown
 
 GOLDEN = Path(__file__).parent / "golden" / "markdown"
 # The plan kind's pages (other kinds pin their own output in their own tests).
@@ -19,12 +20,8 @@ PINNED_PARTS = ("/plan/2566-2570/index.md", "/plan/2566-2570/budget/", "/plan/25
 
 
 def _pinned(files: dict[str, str]) -> dict[str, str]:
-    return {path: _stable(text) for path, text in files.items() if any(part in "/" + path for part in PINNED_PARTS)}
+    return {path: stable_markdown(text) for path, text in files.items() if any(part in "/" + path for part in PINNED_PARTS)}
 
-
-def _stable(text: str) -> str:
-    # Why: "ปรับปรุงล่าสุด" comes from git history, which differs between a clone and a shallow CI checkout.
-    return "".join(line for line in text.splitlines(keepends=True) if 'class="page-updated"' not in line)
 
 
 @pytest.fixture(scope="module")

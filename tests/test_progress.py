@@ -14,6 +14,7 @@ from generator.models.plan import Plan
 from generator.models.progress import ProgressReport
 from generator.site import render_site
 from tests.conftest import DATA
+from tests.helpers import stable_markdown
 
 FILE = "data/units/mini/progress-2566-6m.yml"
 ROUND = "รอบ 6 เดือน ปีงบประมาณ 2566: 2022-10-01 ถึง 2023-03-31"
@@ -340,16 +341,12 @@ def test_built_site_links_rounds_from_the_unit_home(built_site: Path) -> None:
 GOLDEN = Path(__file__).parent / "golden" / "progress"
 
 
-def _stable(text: str) -> str:
-    # Why: the "last updated" line comes from git dates (another kind's decoration), not from this kind.
-    return "".join(line for line in text.splitlines(keepends=True) if 'class="page-updated"' not in line)
-
 
 def test_golden_round_pages(site_files: dict[str, str]) -> None:
     """The progress pages are pinned byte for byte; regenerate with UPDATE_GOLDEN=1 and review the diff."""
     import os
 
-    pages = {p: _stable(t) for p, t in site_files.items() if "/progress/" in p}
+    pages = {p: stable_markdown(t) for p, t in site_files.items() if "/progress/" in p}
     if os.environ.get("UPDATE_GOLDEN"):
         for old in GOLDEN.rglob("*.md"):
             old.unlink()
