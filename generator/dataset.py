@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import fnmatch
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -15,6 +16,8 @@ from .models.common import SLUG_RE
 from .models.unit import Unit
 from .problems import Problem, Severity
 from .validation import format_loc, validate_doc
+
+T = TypeVar("T")
 
 
 def unit_documents() -> dict[str, type[BaseModel]]:
@@ -67,6 +70,13 @@ class Dataset:
     units: dict[str, UnitData] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     oit: dict[int, Loaded] = field(default_factory=dict)  # OIT item catalogues by assessment year
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def derived(self, key: str, build: Callable[[], T]) -> T:
+        """A value computed from the loaded data once per dataset (download tables, the page list, ...)."""
+        if key not in self._derived:
+            self._derived[key] = build()
+        return self._derived[key]  # type: ignore[no-any-return]
 
 
 def shown_path(root: Path, path: Path) -> str:

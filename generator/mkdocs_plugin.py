@@ -40,6 +40,7 @@ class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
         self.site: RenderedSite | None = None
         self.root = Path.cwd()
         self.command = "build"
+        self.sources: dict[str, str] = {}  # generated page → the YAML file it comes from (edit links)
         self.output = StagedOutput()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -50,6 +51,7 @@ class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
         self.root = Path(config.config_file_path).resolve().parent
         try:
             self.site = render_site(self.root / self.config.data_dir, self.root / self.config.templates_dir)
+            self.sources = {spec.path: spec.source for spec in self.site.specs if spec.source}
         except DataError as exc:
             for problem in exc.problems:
                 log.error(problem.format())
@@ -90,7 +92,7 @@ class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
         return html
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Any) -> TemplateContext:
-        source = self._source_of(page.file.src_uri)
+        source = self.sources.get(page.file.src_uri)
         if source and config.repo_url:
             page.edit_url = posixpath.join(config.repo_url.rstrip("/"), self.config.edit_uri_data.strip("/"), source)
         return context
@@ -101,8 +103,3 @@ class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
         if templates.is_dir():
             server.watch(str(templates))
         return server
-
-    def _source_of(self, src_uri: str) -> str | None:
-        if self.site is None:
-            return None
-        return next((spec.source for spec in self.site.specs if spec.path == src_uri), None)

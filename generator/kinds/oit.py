@@ -47,16 +47,12 @@ def check_oit_map(data: Dataset, unit: UnitData, loaded: Loaded) -> list[Problem
     return problems
 
 
-# Why: every map's check needs the same page list; building it once per dataset keeps the check linear.
-_SPECS_CACHE: list[tuple[Dataset, dict[str, PageSpec] | None]] = []
-
-
 def site_specs(data: Dataset) -> dict[str, PageSpec] | None:
-    """Every page the site will have (before decoration), to check that map targets exist."""
-    if _SPECS_CACHE and _SPECS_CACHE[0][0] is data:
-        return _SPECS_CACHE[0][1]
-    _SPECS_CACHE[:] = [(data, _build_specs(data))]
-    return _SPECS_CACHE[0][1]
+    """Every page the site will have (before decoration), to check that map targets exist.
+
+    Built once per dataset: every map's check needs the same page list.
+    """
+    return data.derived("oit-site-specs", lambda: _build_specs(data))
 
 
 def _build_specs(data: Dataset) -> dict[str, PageSpec] | None:

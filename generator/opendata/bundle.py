@@ -38,9 +38,13 @@ def collect_unit(data: Dataset, unit: UnitData) -> UnitOpenData | None:
 
 
 def collect(data: Dataset) -> list[UnitOpenData]:
-    """Every unit that has at least one downloadable table."""
-    found = (collect_unit(data, unit) for unit in data.units.values())
-    return [od for od in found if od is not None]
+    """Every unit that has at least one downloadable table (built once: pages and assets both use it)."""
+
+    def build() -> list[UnitOpenData]:
+        found = (collect_unit(data, unit) for unit in data.units.values())
+        return [od for od in found if od is not None]
+
+    return data.derived("opendata", build)
 
 
 def build_unit_files(od: UnitOpenData) -> dict[str, bytes]:
