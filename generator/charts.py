@@ -86,34 +86,7 @@ def render_bar_chart(
     return Md("\n".join(part for part in figure if part))
 
 
-def render_budget_chart(budget: Any, dimensions: Mapping[int, Any], numerals: str = "arabic") -> Md:
-    """The plan's budget per มิติ (one bar each), split by fiscal year; numbers are in the table above it."""
-    categories = [_dimension_label(d.no, dimensions, numerals) for d in budget.dimensions]
-    series = [
-        Series(thaifmt.digits(f"ปี {year}", numerals), [d.amounts.get(year) for d in budget.dimensions])
-        for year in budget.years
-    ]
-    years = thaifmt.digits(f"{budget.years[0]}–{budget.years[-1]}", numerals) if budget.years else ""
-    return render_bar_chart(
-        "แผนภูมิงบประมาณรายมิติ แยกตามปีงบประมาณ",
-        f"ความยาวแท่งคืองบประมาณรวมของแต่ละมิติตลอดแผน (พ.ศ. {years}) แต่ละช่วงในแท่งคืองบประมาณหนึ่งปี"
-        " ตัวเลขทุกช่องอยู่ในตาราง “จำนวนโครงการและงบประมาณรายมิติ” ด้านบน",
-        categories,
-        series,
-        unit="บาท",
-        stacked=True,
-        numerals=numerals,
-        format_value=_format_budget,
-        table=False,
-        chart_id="chart-budget-by-dimension",
-    )
-
-
-def _format_budget(value: Decimal) -> str:
-    return thaifmt.NO_BUDGET if value == 0 else thaifmt.format_number(value)
-
-
-def _dimension_label(no: int, dimensions: Mapping[int, Any], numerals: str) -> str:
+def dimension_label(no: int, dimensions: Mapping[int, Any], numerals: str) -> str:
     title = dimensions[no].title if no in dimensions else ""
     return thaifmt.digits(f"มิติที่ {no} {title}".strip(), numerals)
 
@@ -362,26 +335,6 @@ def _table(
     )
 
 
-def render_progress_chart(tallies: Sequence[Any], dimensions: Mapping[int, Any], numerals: str = "arabic") -> Md:
-    """Projects per มิติ split by status (stacked); the counts are in the roll-up table above it."""
-    from .models.progress import STATUSES
-
-    categories = [_dimension_label(int(t.key), dimensions, numerals) for t in tallies]
-    series = [Series(status, [t.counts.get(status, 0) for t in tallies]) for status in STATUSES]
-    return render_bar_chart(
-        "แผนภูมิสถานะของโครงการรายมิติ",
-        "ความยาวแท่งคือจำนวนโครงการของแต่ละมิติ แต่ละช่วงในแท่งคือจำนวนโครงการตามสถานะ ตัวเลขอยู่ในตารางที่ 2 ด้านบน",
-        categories,
-        series,
-        unit="โครงการ",
-        stacked=True,
-        category_header="มิติ",
-        numerals=numerals,
-        table=False,
-        chart_id="chart-progress-by-dimension",
-    )
-
-
 def render_count_chart(
     title: str, description: str, pairs: Sequence[tuple[str, Number]], *, header: str, chart_id: str, numerals: str
 ) -> Md:
@@ -396,23 +349,4 @@ def render_count_chart(
         numerals=numerals,
         table=False,
         chart_id=chart_id,
-    )
-
-
-def render_ita_chart(tools: Sequence[Any], numerals: str = "arabic") -> Md:
-    """ITA scores by indicator on a 0–100 scale; the scores are in the table above it."""
-    indicators = [indicator for tool in tools for indicator in tool.indicators]
-    categories = [thaifmt.digits(f"ตัวชี้วัดที่ {i.no} {i.title}", numerals) for i in indicators]
-    return render_bar_chart(
-        "แผนภูมิคะแนน ITA รายตัวชี้วัด",
-        "ความยาวแท่งคือคะแนนเฉลี่ยของตัวชี้วัด (คะแนนเต็ม 100 เกณฑ์ผ่าน 85) ตัวชี้วัดที่ต้นฉบับไม่ระบุคะแนนจะไม่มีแท่ง",
-        categories,
-        [Series("คะแนน", [i.score for i in indicators])],
-        unit="คะแนน",
-        max_value=100,
-        category_header="ตัวชี้วัด",
-        numerals=numerals,
-        format_value=lambda value: f"{value:.2f}",
-        table=False,
-        chart_id="chart-ita-scores",
     )

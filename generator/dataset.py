@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from .kindapi import DocumentKind
 from .loader import YamlDoc, YamlProblem, load_yaml
 from .models.catalog import DimensionCatalog, PriorityCatalog, Requirements
 from .models.common import SLUG_RE
@@ -20,19 +22,13 @@ from .validation import format_loc, validate_doc
 T = TypeVar("T")
 
 
-def unit_documents() -> dict[str, type[BaseModel]]:
-    """Which model reads which file inside data/units/<unit-id>/ (see generator.kinds)."""
-    from .kinds import registry
-
-    return {kind.pattern: kind.model for kind in registry()}
-
-
 @dataclass
 class Loaded:
     """A validated document together with its source (for line numbers and edit links)."""
 
     model: Any
     doc: YamlDoc
+    kind: str = ""  # the document kind's name ('' for unit.yml and catalogues)
 
     @property
     def path(self) -> str:
@@ -69,7 +65,9 @@ class Dataset:
     requirements: Loaded | None = None
     units: dict[str, UnitData] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-    oit: dict[int, Loaded] = field(default_factory=dict)  # OIT item catalogues by assessment year
+    kinds: tuple[DocumentKind, ...] = ()  # handed in by the caller (generator.site), in display order
+    catalogs: dict[str, Any] = field(default_factory=dict)  # each kind's own shared data, by kind name
+    read: set[Path] = field(default_factory=set)  # every file some loader looked at (the rest is reported)
     _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def derived(self, key: str, build: Callable[[], T]) -> T:
@@ -77,6 +75,14 @@ class Dataset:
         if key not in self._derived:
             self._derived[key] = build()
         return self._derived[key]  # type: ignore[no-any-return]
+
+    def load(self, path: Path, model: type[BaseModel]) -> Loaded | None:
+        """Load and validate one data file; its problems go to `problems`."""
+        self.read.add(path)
+        return load_document(self.root, path, model, self.problems)
+
+    def kind_of(self, loaded: Loaded) -> DocumentKind | None:
+        return next((k for k in self.kinds if k.name == loaded.kind), None)
 
 
 def shown_path(root: Path, path: Path) -> str:
@@ -116,9 +122,9 @@ def load_document(root: Path, path: Path, model: type[BaseModel], problems: list
     return Loaded(value, doc) if value is not None else None
 
 
-def load_dataset(root: Path) -> Dataset:
+def load_dataset(root: Path, kinds: tuple[DocumentKind, ...]) -> Dataset:
     """Load everything under `root` (the data/ folder), collecting every problem instead of stopping."""
-    data = Dataset(root=root)
+    data = Dataset(root=root, kinds=kinds)
     if not root.is_dir():
         data.problems.append(Problem(str(root), 1, "-", "ไม่พบโฟลเดอร์ข้อมูล"))
         return data
@@ -126,7 +132,31 @@ def load_dataset(root: Path) -> Dataset:
     units_dir = root / "units"
     for unit_dir in sorted(units_dir.iterdir()) if units_dir.is_dir() else []:
         _load_unit(data, unit_dir)
+    data.problems.extend(check_unread(data))
     return data
+
+
+def check_unread(data: Dataset) -> list[Problem]:
+    """Why: a file nobody reads (a typo in its name, `.YML`) must never be silently left off the site."""
+    found = []
+    for path in _all_files(data.root):
+        if path in data.read or path.name in {".gitkeep", ".DS_Store"} or ".git" in path.parts:
+            continue
+        shown = shown_path(data.root, path)
+        if path.suffix.lower() in {".yml", ".yaml"} and path.suffix != ".yml":
+            found.append(Problem(shown, 1, "-", f"นามสกุลไฟล์ต้องเป็น .yml (ตัวพิมพ์เล็ก) ไม่ใช่ {path.suffix} จึงยังไม่ได้อ่านไฟล์นี้"))
+        else:
+            found.append(Problem(shown, 1, "-", "ไฟล์นี้ไม่ได้ถูกอ่าน (ชื่อไฟล์หรือตำแหน่งไม่ตรงกับที่โปรแกรมรู้จัก)", "warning"))
+    return found
+
+
+def _all_files(root: Path) -> list[Path]:
+    """Every file below `root`, symlinks not followed (a link loop must not hang the check)."""
+    found = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        found.extend(Path(folder) / name for name in files)
+        found.extend(Path(folder) / name for name in dirs if (Path(folder) / name).is_symlink())
+    return sorted(found)
 
 
 def _load_catalog(data: Dataset) -> None:
@@ -134,29 +164,31 @@ def _load_catalog(data: Dataset) -> None:
     data.dimensions = _required(data, catalog / "dimensions.yml", DimensionCatalog)
     data.requirements = _required(data, catalog / "requirements.yml", Requirements)
     for path in sorted(catalog.glob("priority-*.yml")):
-        loaded = load_document(data.root, path, PriorityCatalog, data.problems)
+        loaded = data.load(path, PriorityCatalog)
         if loaded is not None:
             data.priorities[loaded.model.id] = loaded
-    from .oit_catalog import load_oit_catalogs
-
-    data.oit = load_oit_catalogs(data)
+    for kind in data.kinds:
+        if kind.load_catalogs is not None:
+            data.catalogs[kind.name] = kind.load_catalogs(data)
 
 
 def _required(data: Dataset, path: Path, model: type[BaseModel]) -> Loaded | None:
     if not path.is_file():
         data.problems.append(Problem(shown_path(data.root, path), 1, "-", "ไม่พบไฟล์ที่จำเป็น"))
         return None
-    return load_document(data.root, path, model, data.problems)
+    return data.load(path, model)
 
 
 def _load_unit(data: Dataset, unit_dir: Path) -> None:
     shown = shown_path(data.root, unit_dir)
+    data.read.add(unit_dir)
     if unit_dir.is_symlink() or not unit_dir.is_dir():
         if not unit_dir.name.startswith("."):
             data.problems.append(Problem(shown, 1, "-", "ในโฟลเดอร์ units ต้องมีเฉพาะโฟลเดอร์ของหน่วยงาน"))
         return
     if not SLUG_RE.fullmatch(unit_dir.name):
         data.problems.append(Problem(shown, 1, "-", "ชื่อโฟลเดอร์หน่วยงานต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข และ -"))
+        data.read.update(_all_files(unit_dir))  # reported once, for the folder
         return
     unit = _required(data, unit_dir / "unit.yml", Unit)
     if unit is None:
@@ -176,13 +208,14 @@ def _load_unit(data: Dataset, unit_dir: Path) -> None:
 
 def _load_unit_file(data: Dataset, entry: UnitData, path: Path) -> None:
     if path.name == "unit.yml" or path.suffix not in {".yml", ".yaml"}:
-        return
-    documents = unit_documents()
-    model = next((m for pattern, m in documents.items() if fnmatch.fnmatch(path.name, pattern)), None)
-    if model is None:
-        known = ", ".join(documents)
+        return  # unit.yml is read by _load_unit; anything else is reported by check_unread
+    data.read.add(path)
+    kind = next((k for k in data.kinds if fnmatch.fnmatch(path.name, k.pattern)), None)
+    if kind is None:
+        known = ", ".join(k.pattern for k in data.kinds)
         data.problems.append(Problem(shown_path(data.root, path), 1, "-", f"ไม่รู้จักไฟล์นี้ ชื่อไฟล์ที่ใช้ได้: unit.yml, {known}"))
         return
-    loaded = load_document(data.root, path, model, data.problems)
+    loaded = data.load(path, kind.model)
     if loaded is not None:
+        loaded.kind = kind.name
         entry.documents.append(loaded)

@@ -25,6 +25,15 @@ class Md(Markup):
     """Markdown that was built by the generator and must not be escaped again."""
 
 
+_LINK_UNSAFE = re.compile(r"[\s()<>\"'`\\\[\]{}|^\x00-\x1f\x7f]")
+
+
+def link_target(target: str) -> str:
+    """The one way a link target is written: characters that could end the link or the HTML attribute are
+    percent-encoded, so a target from data can never become markup."""
+    return _LINK_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), target)
+
+
 def escape_md(value: object) -> Md:
     """Escape text so Python-Markdown shows it literally (HTML entities + backslash escapes)."""
     if isinstance(value, Md):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
+import sys
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -23,8 +24,9 @@ from mkdocs.utils.templates import TemplateContext
 
 from .mkdocs_staging import StagedOutput
 from .navigation import build_nav, safe_title
-from .problems import DataError
-from .site import RenderedSite, render_site
+from .problem_page import TITLE, render_problem_page, render_problem_report
+from .problems import Problem
+from .site import RenderedSite, check_site
 
 log = logging.getLogger("mkdocs.plugins.thai_plans")
 
@@ -42,6 +44,8 @@ class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
         self.command = "build"
         self.sources: dict[str, str] = {}  # generated page → the YAML file it comes from (edit links)
         self.output = StagedOutput()
+        self.problems: list[Problem] = []
+        self.last_paths: set[str] = set()  # pages of the last good preview: they show the problems meanwhile
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -49,13 +53,16 @@ class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Why here: on_config runs before MkDocs empties site/, so bad data never half-publishes.
         self.root = Path(config.config_file_path).resolve().parent
-        try:
-            self.site = render_site(self.root / self.config.data_dir, self.root / self.config.templates_dir)
-            self.sources = {spec.path: spec.source for spec in self.site.specs if spec.source}
-        except DataError as exc:
-            for problem in exc.problems:
-                log.error(problem.format())
-            raise PluginError(f"ข้อมูลมีข้อผิดพลาด {len(exc.problems)} รายการ ไม่ได้สร้างเว็บไซต์") from None
+        checked = check_site(self.root / self.config.data_dir, self.root / self.config.templates_dir)
+        self.problems, self.site = checked.problems, checked.site
+        if checked.errors or self.site is None:
+            print(render_problem_report(self.problems), file=sys.stderr)
+            if self.command != "serve":
+                raise PluginError(f"ข้อมูลมีข้อผิดพลาด {len(checked.errors)} รายการ ไม่ได้สร้างเว็บไซต์")
+            # Why: a preview must keep answering; every page shows the problems until the next good save.
+            config.strict = False
+            return config
+        self.sources = {spec.path: spec.source for spec in self.site.specs if spec.source}
         for warning in self.site.warnings:
             log.info("คำเตือนข้อมูล: %s", warning.format())
         if self.command == "build":
@@ -71,7 +78,8 @@ class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
         self.output.abandon()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        assert self.site is not None
+        if self.site is None:
+            return self._problem_files(files, config)
         for file in list(files):
             if file.src_uri.startswith("generator/") and file.src_uri.endswith(".j2"):
                 files.remove(file)
@@ -82,6 +90,18 @@ class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
         for path, content in self.site.assets.items():
             files.append(File.generated(config, path, content=content))
         config.nav = build_nav(self.site.specs, [f.src_uri for f in files.documentation_pages()])
+        self.last_paths = {f.src_uri for f in files.documentation_pages()}
+        return files
+
+    def _problem_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Only the problem page, at every page address the preview had (and the home)."""
+        paths = {"index.md", *self.last_paths, *(f.src_uri for f in files.documentation_pages())}
+        for file in list(files.documentation_pages()):
+            files.remove(file)
+        text = render_problem_page(self.problems)
+        for path in sorted(paths):
+            files.append(File.generated(config, path, content=text))
+        config.nav = [{TITLE: "index.md"}]
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -6,7 +6,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -15,11 +15,13 @@ import jinja2
 import markupsafe
 
 from . import charts, thaifmt, urls
-from .mdtext import Md, escape_md, render_blocks, render_list, render_table
-from .pages import PageSpec
+from .mdtext import Md, escape_md, link_target, render_blocks, render_list, render_table
+from .kindapi import DocumentKind
+from .pages import PageSpec, TemplateExtra
 
 _PLAIN = re.compile(r"[0-9๐-๙.,\-– \u0e01-\u0e5b]*")
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
+BASE_TEMPLATE = "_page.md.j2"  # what every page shares, around the kind's template
 
 
 def _finalize(value: Any) -> Any:
@@ -31,11 +33,12 @@ def _finalize(value: Any) -> Any:
     return escape_md(value)
 
 
-def build_environment(override_dir: Path | None = None) -> jinja2.Environment:
-    loaders: list[jinja2.BaseLoader] = []
-    if override_dir is not None and override_dir.is_dir():
-        loaders.append(jinja2.FileSystemLoader(str(override_dir)))
-    loaders.append(jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES)))
+def build_environment(override_dir: Path | None = None, kinds: Sequence[DocumentKind] = ()) -> jinja2.Environment:
+    """The one Jinja environment of a build: theme overrides first, then each kind's templates, then the core's."""
+    folders = [override_dir] if override_dir is not None and override_dir.is_dir() else []
+    folders += [kind.templates for kind in kinds if kind.templates is not None]
+    folders.append(PACKAGE_TEMPLATES)
+    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(folder)) for folder in folders]
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
@@ -70,7 +73,7 @@ def _link(context: jinja2.runtime.Context, to_page: str) -> str:
 
 
 def _md_link(text: Any, target: str) -> Md:
-    return Md(f"[{escape_md(text)}]({target})")
+    return Md(f"[{escape_md(text)}]({link_target(target)})")
 
 
 FILTERS: dict[str, Callable[..., Any]] = {
@@ -92,9 +95,17 @@ GLOBALS: dict[str, Any] = {"link": _link, "urls": urls, "Decimal": Decimal, "tha
 
 
 def render_page(env: jinja2.Environment, spec: PageSpec) -> str:
-    template = env.get_template(spec.template)
-    text = template.render(**spec.context, page_path=spec.path, page=spec)
+    """The kind's template gives the body; the base page template adds what every page shares (extras)."""
+    body = env.get_template(spec.template).render(**spec.context, page_path=spec.path, page=spec)
+    extras = [_render_extra(env, extra, spec.path) for extra in spec.context["extras"]]
+    text = env.get_template(BASE_TEMPLATE).render(body=Md(body), extras=extras, page_path=spec.path, page=spec)
     return "\n".join(line.rstrip() for line in text.strip().splitlines()) + "\n"
+
+
+def _render_extra(env: jinja2.Environment, extra: object, page_path: str) -> object:
+    if isinstance(extra, TemplateExtra):
+        return Md(env.get_template(extra.template).render(**extra.context, page_path=page_path))
+    return extra
 
 
 def render_pages(env: jinja2.Environment, specs: list[PageSpec]) -> dict[str, str]:
@@ -104,17 +115,21 @@ def render_pages(env: jinja2.Environment, specs: list[PageSpec]) -> dict[str, st
 _WINDOWS_DEVICES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 
 
+def unsafe_output_path(rel: str) -> str:
+    """Why an output path could leave the output folder or break on Windows ('' when it is safe)."""
+    parts = rel.split("/")
+    if not rel or rel.startswith("/") or any(part in {"", ".", ".."} for part in parts):
+        return "อยู่นอกโฟลเดอร์ผลลัพธ์"
+    if any(ch in rel for ch in '\x00\\:*?"<>|') or any(ord(ch) < 32 for ch in rel):
+        return "มีอักขระที่ใช้เป็นชื่อไฟล์ไม่ได้"
+    if any(part.split(".")[0].lower() in _WINDOWS_DEVICES for part in parts):
+        return "เป็นชื่อที่ Windows สงวนไว้"
+    return ""
+
+
 def check_output_path(rel: str) -> str:
     """Refuse an output path that could leave the output folder or break on Windows; return it unchanged."""
-    parts = rel.split("/")
-    bad = (
-        not rel
-        or rel.startswith("/")
-        or any(ch in rel for ch in '\x00\\:*?"<>|')
-        or any(part in {"", ".", ".."} for part in parts)
-        or any(part.split(".")[0].lower() in _WINDOWS_DEVICES for part in parts)
-    )
-    if bad:
+    if unsafe_output_path(rel):
         raise ValueError(f"unsafe output path (outside the output folder or reserved on Windows): {rel!r}")
     return rel
 

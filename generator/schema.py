@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
-from .kinds import registry
+from .kindapi import DocumentKind
 from .models.catalog import DimensionCatalog, PriorityCatalog, Requirements
 from .models.unit import Unit
 
 
-def schema_models() -> dict[str, type[BaseModel]]:
+def schema_models(kinds: Sequence[DocumentKind]) -> dict[str, type[BaseModel]]:
     """File name of each schema → the model it describes."""
     models: dict[str, type[BaseModel]] = {
         "unit.schema.json": Unit,
@@ -21,7 +22,7 @@ def schema_models() -> dict[str, type[BaseModel]]:
         "priority.schema.json": PriorityCatalog,
         "requirements.schema.json": Requirements,
     }
-    for kind in registry():
+    for kind in kinds:
         models[f"{kind.name}.schema.json"] = kind.model
     return models
 
@@ -50,20 +51,20 @@ def render_schema(model: type[BaseModel]) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def write_schemas(out: Path) -> list[Path]:
+def write_schemas(out: Path, kinds: Sequence[DocumentKind]) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, model in sorted(schema_models().items()):
+    for name, model in sorted(schema_models(kinds).items()):
         path = out / name
         path.write_text(render_schema(model), encoding="utf-8")
         written.append(path)
     return written
 
 
-def check_schemas(out: Path) -> list[str]:
+def check_schemas(out: Path, kinds: Sequence[DocumentKind]) -> list[str]:
     """Names of schema files that are missing or differ from what the models produce now."""
     stale = []
-    for name, model in sorted(schema_models().items()):
+    for name, model in sorted(schema_models(kinds).items()):
         path = out / name
         if not path.is_file() or path.read_text(encoding="utf-8") != render_schema(model):
             stale.append(name)

@@ -235,3 +235,19 @@ class Person(Strict):
         """What may appear on the site: position and office always; name only when publishable."""
         parts = [self.name if self.publish and self.name else None, self.position, self.office]
         return " ".join(p for p in parts if p) or "ไม่ระบุ"
+
+
+_HTTP_RE = re.compile(r"^https?://[^\s<>\"'`]+$")
+_SITE_PATH_RE = re.compile(r"^/(?!/)[A-Za-z0-9._~%\-/]*$")
+
+
+def check_link(value: str) -> str:
+    """An evidence link: an http(s) URL or a path inside this site ('/unit/...'); nothing else can run."""
+    if _HTTP_RE.fullmatch(value) or (_SITE_PATH_RE.fullmatch(value) and "/../" not in value + "/"):
+        return value
+    raise ValueError(
+        f"ลิงก์ '{value}' ใช้ไม่ได้ ต้องขึ้นต้นด้วย http:// หรือ https:// หรือเป็นที่อยู่ในเว็บไซต์นี้ที่ขึ้นต้นด้วย / (hint: URL or site path)"
+    )
+
+
+Link = Annotated[str, AfterValidator(check_link)]

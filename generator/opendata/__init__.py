@@ -3,17 +3,16 @@ a per-unit ZIP and the data dictionary — all described by the pydantic models'
 
 A document kind makes its tables downloadable in a few lines (see README, "ข้อมูลเปิด"):
 
-    from ..opendata.tables import Table, column_from_field, table_spec
+    from ...opendata.tables import Table, column_from_field, table_spec
     ROUNDS = table_spec("progress", "projects", "ผลการดำเนินงานรายโครงการ", "หนึ่งแถวต่อ…",
                         [column_from_field(Unit, "id", "unit_id"), column_from_field(ProjectProgress, "status"), ...])
     def build_progress_tables(data, unit, loaded):
         return [Table(ROUNDS, f"progress-{...}", rows, page_path, loaded.path)]
-    DocumentKind(..., extra={"tables": build_progress_tables})
+    DocumentKind(..., tables=(ROUNDS,), build_tables=build_progress_tables)
 """
 
 from __future__ import annotations
 
-from . import assessment_tables, plan_tables, report_tables  # noqa: F401  (register the tables of existing kinds)
 from .bundle import build_opendata_assets
 from .site_pages import decorate_site
 

@@ -17,10 +17,11 @@ from typing import Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator
 from pydantic.fields import FieldInfo
 
+from ..dataset import Dataset
 from ..models import common
 from ..models.catalog import DimensionCatalog, PriorityCatalog, Requirements
 from ..models.unit import Unit
-from .tables import TYPE_LABELS, TableSpec, all_specs
+from .tables import TableSpec, all_specs
 
 VALIDATOR_LABELS = {
     common.parse_fiscal_year: "ปีงบประมาณ พ.ศ. (เช่น 2567)",
@@ -157,12 +158,10 @@ def document_models(key: str, title: str, files: str, root: type[BaseModel]) -> 
     return section
 
 
-def build_dictionary() -> tuple[list[SectionDoc], list[TableSpec]]:
+def build_dictionary(data: Dataset) -> tuple[list[SectionDoc], list[TableSpec]]:
     """(every data-file section: unit, each document kind, the catalogues) and every download table."""
-    from ..kinds import registry
-
     sections = [document_models("unit", "ข้อมูลหน่วยงาน", "data/units/<รหัสหน่วยงาน>/unit.yml", Unit)]
-    for kind in registry():
+    for kind in data.kinds:
         files = f"data/units/<รหัสหน่วยงาน>/{kind.pattern}"
         sections.append(document_models(kind.name, kind.unit_heading or kind.name, files, kind.model))
     sections += [
@@ -170,8 +169,4 @@ def build_dictionary() -> tuple[list[SectionDoc], list[TableSpec]]:
         document_models("priority", "ตารางลำดับความสำคัญของโครงการ", "data/catalog/priority-*.yml", PriorityCatalog),
         document_models("requirements", "เกณฑ์จำนวนโครงการขั้นต่ำ", "data/catalog/requirements.yml", Requirements),
     ]
-    return sections, all_specs()
-
-
-def type_label(column_type: str) -> str:
-    return TYPE_LABELS[column_type]
+    return sections, all_specs(data)

@@ -1,13 +1,16 @@
 """.vscode/settings.json: which JSON Schema (schemas/, from `python -m generator schema`) checks which data file.
 
 The file is committed; tests/test_workflows.py fails when it no longer matches the document kinds.
-Regenerate with: python -c "from generator.opendata.editor import write_vscode_settings; write_vscode_settings()"
+Regenerate with: python -m generator schema (writes the schemas and this file)
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
+
+from ..kindapi import DocumentKind
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 FIXED = {
@@ -18,19 +21,17 @@ FIXED = {
 }
 
 
-def schema_globs() -> dict[str, str]:
+def schema_globs(kinds: Sequence[DocumentKind]) -> dict[str, str]:
     """Schema file name → the data files it describes (one per document kind plus unit and catalogues)."""
-    from ..kinds import registry
-
     globs = dict(FIXED)
-    for kind in registry():
+    for kind in kinds:
         globs[f"{kind.name}.schema.json"] = f"data/units/*/{kind.pattern}"
     return globs
 
 
-def render_vscode_settings() -> str:
+def render_vscode_settings(kinds: Sequence[DocumentKind]) -> str:
     settings = {
-        "yaml.schemas": {f"./schemas/{name}": [glob] for name, glob in sorted(schema_globs().items())},
+        "yaml.schemas": {f"./schemas/{name}": [glob] for name, glob in sorted(schema_globs(kinds).items())},
         "yaml.validate": True,
         "yaml.completion": True,
         "[yaml]": {"editor.insertSpaces": True, "editor.tabSize": 2, "editor.detectIndentation": False},
@@ -40,8 +41,8 @@ def render_vscode_settings() -> str:
     return json.dumps(settings, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_vscode_settings(root: Path = ROOT) -> Path:
+def write_vscode_settings(kinds: Sequence[DocumentKind], root: Path = ROOT) -> Path:
     path = root / ".vscode" / "settings.json"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_vscode_settings(), encoding="utf-8")
+    path.write_text(render_vscode_settings(kinds), encoding="utf-8")
     return path

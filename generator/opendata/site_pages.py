@@ -22,7 +22,7 @@ from .tables import TYPE_LABELS, Table
 FORMAT_LABELS = {"csv": "CSV", "json": "JSON", "xlsx": "Excel (XLSX)"}
 PACKAGE = Path(__file__).resolve().parent.parent
 # Folders whose history dates the data dictionary (it is generated from the models, not from data/).
-DICTIONARY_SOURCES = (str(PACKAGE / "models"), str(PACKAGE / "opendata"))
+DICTIONARY_SOURCES = (str(PACKAGE / "models"), str(PACKAGE / "opendata"), str(PACKAGE / "kinds"))
 
 
 def decorate_site(data: Dataset, pages: list[PageSpec]) -> None:
@@ -35,7 +35,7 @@ def decorate_site(data: Dataset, pages: list[PageSpec]) -> None:
         unit_page = by_path.get(urls.unit_page(od.unit.id))
         if unit_page is not None:
             unit_page.add_extra(_unit_section(od, unit_page.path))
-    pages.append(_dictionary_page())
+    pages.append(_dictionary_page(data))
     for page in pages:
         add_updated_line(data, page)
 
@@ -117,8 +117,8 @@ def _metadata_page(od: UnitOpenData) -> PageSpec:
     return PageSpec(page, "opendata.md.j2", "ข้อมูลเปิด", context, od.unit.unit.path, (model.name,))
 
 
-def _dictionary_page() -> PageSpec:
-    sections, specs = build_dictionary()
+def _dictionary_page(data: Dataset) -> PageSpec:
+    sections, specs = build_dictionary(data)
     context = {
         "sections": sections,
         "specs": specs,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import types
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
@@ -136,49 +136,29 @@ class Table:
         return sorted({int(y) for y in (r["fiscal_year"] for r in self.rows) if isinstance(y, int)})
 
 
-TableBuilder = Callable[["Dataset", "UnitData", "Loaded"], list[Table]]
-
-_SPECS: dict[tuple[str, str], TableSpec] = {}
-_BUILDERS: dict[str, TableBuilder] = {}
-
-
 def table_spec(
     kind: str, key: str, title: str, description: str, columns: Iterable[Column], primary_key: Iterable[str] = ()
 ) -> TableSpec:
-    """Declare (and register, for the data dictionary) the shape of a downloadable table."""
+    """Declare the shape of a downloadable table (a kind lists its specs in `DocumentKind.tables`)."""
     spec = TableSpec(key, kind, title, description, tuple(columns), tuple(primary_key))
     names = [c.name for c in spec.columns]
     if len(set(names)) != len(names) or not set(spec.primary_key) <= set(names):
         raise ValueError(f"table {kind}/{key}: duplicate columns or unknown primary key")
-    _SPECS[(kind, key)] = spec
     return spec
 
 
-def register_tables(kind: str, builder: TableBuilder) -> None:
-    """For kinds defined before this layer (the plan): the builder a kind would put in `extra['tables']`."""
-    _BUILDERS[kind] = builder
-
-
-def all_specs() -> list[TableSpec]:
-    from ..kinds import registry
-
-    registry()  # importing every kind module declares its table specs
-    order = {k.name: i for i, k in enumerate(registry())}
-    return sorted(_SPECS.values(), key=lambda s: (order.get(s.kind, 99), s.kind))
+def all_specs(data: Dataset) -> list[TableSpec]:
+    """Every table shape of every kind, in kind order (for the data dictionary)."""
+    return [spec for kind in data.kinds for spec in kind.tables]
 
 
 def tables_of_unit(data: Dataset, unit: UnitData) -> list[Table]:
     """Every downloadable table of one unit, in document order."""
-    from ..kinds import kind_of_model
-
     tables: list[Table] = []
     for loaded in sorted(unit.documents, key=lambda d: d.stem):
-        kind = kind_of_model(loaded.model)
-        if kind is None:
-            continue
-        builder = kind.extra.get("tables") or _BUILDERS.get(kind.name)
-        if builder is not None:
-            tables.extend(builder(data, unit, loaded))
+        kind = data.kind_of(loaded)
+        if kind is not None and kind.build_tables is not None:
+            tables.extend(kind.build_tables(data, unit, loaded))
     names = [t.name for t in tables]
     if len(set(names)) != len(names):
         raise ValueError(f"{unit.id}: two downloadable tables share a file name: {names}")

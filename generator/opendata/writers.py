@@ -32,6 +32,14 @@ def format_csv_value(value: Value) -> str:
     return str(value)
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+def neutralise_csv_cell(text: str) -> str:
+    """OWASP's rule: a text cell that a spreadsheet would read as a formula gets a leading apostrophe."""
+    return "'" + text if text.lstrip(" ").startswith(_FORMULA_START) else text
+
+
 def json_value(value: Value) -> Any:
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)

@@ -14,22 +14,27 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from ..dataset import Dataset, Loaded, UnitData
-from ..dataset import problem_at as _at
-from ..loader import Loc
-from ..models.common import to_arabic_digits
-from ..models.complaints import (
+from collections.abc import Iterable
+from pathlib import Path
+
+from ...dataset import Dataset, Loaded, UnitData
+from ...dataset import problem_at as _at
+from ...kindapi import DocumentKind, ServedTarget, TargetName
+from ...links import site_link
+from ...loader import Loc
+from ...models.common import to_arabic_digits
+from ...pages import PageSpec
+from ...problems import Problem
+from ...thaifmt import MONTHS_SHORT, be_year, digits
+from .model import (
     CATEGORY_LABELS,
     OTHER_CHANNEL,
     OTHER_CHANNEL_LABEL,
     OUTCOME_LABELS,
     ComplaintStats,
 )
-from ..pages import PageSpec
-from ..problems import Problem
-from ..thaifmt import MONTHS_SHORT, be_year, digits
-from . import DocumentKind
-from .progress_data import site_link
+from .tables import TABLES, build_complaint_tables
+from .urls import complaints_index_page, complaints_json_path, complaints_year_page
 
 NAV_TITLE = "สถิติเรื่องร้องเรียน"
 # Why: the data is public; text that identifies a complainant must never reach it (aggregates only).
@@ -169,18 +174,6 @@ def personal_data_kind(text: str) -> str | None:
 # --- pages --------------------------------------------------------------------------------------
 
 
-def complaints_index_page(unit_id: str) -> str:
-    return f"{unit_id}/complaints/index.md"
-
-
-def complaints_year_page(unit_id: str, fiscal_year: int) -> str:
-    return f"{unit_id}/complaints/{fiscal_year}/index.md"
-
-
-def complaints_json_path(unit_id: str, fiscal_year: int) -> str:
-    return f"{unit_id}/complaints/{fiscal_year}/complaints-{fiscal_year}.json"
-
-
 def year_title(stats: ComplaintStats) -> str:
     return f"สถิติเรื่องร้องเรียน ปีงบประมาณ พ.ศ. {stats.fiscal_year}"
 
@@ -260,7 +253,17 @@ def complaints_link(unit: UnitData, loaded: Loaded) -> tuple[str, str]:
     return digits(title, unit.unit.model.numerals), complaints_year_page(unit.id, stats.fiscal_year)
 
 
-KINDS = [
+COMPLAINTS = TargetName("complaints", "สถิติเรื่องร้องเรียนการทุจริต")
+
+
+def served_targets(data: Dataset, unit: UnitData, loaded: Loaded) -> Iterable[ServedTarget]:
+    """A year's statistics page answers for that fiscal year (the period is for the map to state)."""
+    stats: ComplaintStats = loaded.model
+    page = complaints_year_page(unit.id, stats.fiscal_year)
+    return [ServedTarget(COMPLAINTS.name, COMPLAINTS.label, page, frozenset({stats.fiscal_year}))]
+
+
+KINDS = (
     DocumentKind(
         name="complaints",
         pattern="complaints-*.yml",
@@ -271,5 +274,10 @@ KINDS = [
         link=complaints_link,
         unit_heading=NAV_TITLE,
         order=40,
-    )
-]
+        templates=Path(__file__).parent / "templates",
+        tables=TABLES,
+        build_tables=build_complaint_tables,
+        targets=(COMPLAINTS,),
+        served=served_targets,
+    ),
+)

@@ -11,8 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
-from .common import BE_OFFSET, Blocks, Count, FiscalYear, IsoDate, Slug, Strict, Text, to_arabic_digits
-from .progress import Link
+from ...models.common import BE_OFFSET, Blocks, Count, FiscalYear, IsoDate, Link, Slug, Strict, Text, to_arabic_digits
 
 OTHER_CHANNEL = "other"
 OTHER_CHANNEL_LABEL = "อื่น ๆ"

@@ -15,11 +15,18 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from .. import thaifmt
-from ..dataset import Dataset, Loaded, UnitData
-from ..dataset import problem_at as _at
-from ..models.common import to_arabic_digits
-from ..models.ita import (
+from collections.abc import Iterable
+from pathlib import Path
+
+from ... import thaifmt
+from ...dataset import Dataset, Loaded, UnitData
+from ...dataset import problem_at as _at
+from ...kindapi import DocumentKind, ServedTarget, TargetName
+from ...models.common import to_arabic_digits
+from ...pages import PageSpec
+from ...problems import Problem
+from . import charts
+from .model import (
     STATUS_LABELS,
     TOOL_INDICATORS,
     TOOL_PREFIX,
@@ -27,9 +34,8 @@ from ..models.ita import (
     ItaReport,
     public_labels,
 )
-from ..pages import PageSpec
-from ..problems import Problem
-from . import DocumentKind
+from .tables import TABLES, build_ita_tables
+from .urls import ita_consolidated_page, ita_indicator_page, ita_measures_page, ita_page
 
 ITA_FIRST_YEAR = 2557  # the NACC has run the ITA nationally since fiscal year 2557
 # Why: "นาย" also starts positions (นายก…, นายอำเภอ); only honorifics followed by a name count.
@@ -37,29 +43,6 @@ NAME_RE = re.compile(r"^(นาย(?!ก|อำเภอ)|นางสาว|น
 PHONE_RE = re.compile(r"0\d{1,2}-?\d{3}-?\d{3,4}")
 LOOKS_LIKE_NAME = "'{text}' ดูเหมือนชื่อบุคคล ให้เขียนเป็น name: และ position: แทน (ระบบจะไม่เผยแพร่ชื่อ เว้นแต่ระบุ publish: true)"
 LOOKS_LIKE_PHONE = "'{text}' มีหมายเลขโทรศัพท์ ให้ย้ายไปไว้ในช่อง phone: ของผู้รับผิดชอบ (ไม่เผยแพร่โดยค่าเริ่มต้น)"
-
-
-# --- URLs -----------------------------------------------------------------------------------------------
-
-
-def ita_dir(unit_id: str, year: int) -> str:
-    return f"{unit_id}/ita/{year}"
-
-
-def ita_page(unit_id: str, year: int) -> str:
-    return f"{ita_dir(unit_id, year)}/index.md"
-
-
-def ita_measures_page(unit_id: str, year: int) -> str:
-    return f"{ita_dir(unit_id, year)}/measures/index.md"
-
-
-def ita_indicator_page(unit_id: str, year: int, no: int) -> str:
-    return f"{ita_dir(unit_id, year)}/indicators/{no}/index.md"
-
-
-def ita_consolidated_page(unit_id: str, year: int) -> str:
-    return f"{ita_dir(unit_id, year)}/consolidated/index.md"
 
 
 # --- checks ---------------------------------------------------------------------------------------------
@@ -179,6 +162,7 @@ def build_ita_pages(data: Dataset, unit: UnitData, loaded: Loaded, warnings: lis
             if find_documents(data, u, ItaConsolidated, report.year)
         ],
         "warnings": [w for w in warnings if w.path == loaded.path],
+        "charts": charts,
     }
     pages = [
         PageSpec(base["overview_page"], "ita.md.j2", "ภาพรวมรายงาน", base, loaded.path, section),
@@ -229,7 +213,28 @@ def consolidated_link(unit: UnitData, loaded: Loaded) -> tuple[str, str]:
     return title, ita_consolidated_page(unit.id, year)
 
 
-KINDS = [
+ITA = TargetName("ita", "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส (ITA)")
+ITA_MEASURES = TargetName("ita-measures", "มาตรการส่งเสริมคุณธรรมและความโปร่งใสและผลการดำเนินการ")
+
+
+def served_targets(data: Dataset, unit: UnitData, loaded: Loaded) -> Iterable[ServedTarget]:
+    """The report's overview and its measures page answer for the assessment year (its fiscal year)."""
+    report: ItaReport = loaded.model
+    years, period = frozenset({report.year}), thaifmt.fiscal_year_bounds(report.year)
+    return [
+        ServedTarget(ITA.name, ITA.label, ita_page(unit.id, report.year), years, period=period, updated=report.reported),
+        ServedTarget(
+            ITA_MEASURES.name,
+            ITA_MEASURES.label,
+            ita_measures_page(unit.id, report.year),
+            years,
+            period=period,
+            updated=report.reported,
+        ),
+    ]
+
+
+KINDS = (
     DocumentKind(
         name="ita",
         pattern="ita-[0-9]*.yml",
@@ -239,6 +244,11 @@ KINDS = [
         link=ita_link,
         unit_heading="มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน (ITA)",
         order=40,
+        templates=Path(__file__).parent / "templates",
+        tables=TABLES,
+        build_tables=build_ita_tables,
+        targets=(ITA, ITA_MEASURES),
+        served=served_targets,
     ),
     DocumentKind(
         name="ita-consolidated",
@@ -250,4 +260,4 @@ KINDS = [
         unit_heading="มาตรการส่งเสริมคุณธรรมและความโปร่งใส (ITA) ฉบับรวบรวมภาพรวม",
         order=41,
     ),
-]
+)

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Discriminator, Field, Tag
 
-from .common import Blocks, FiscalYear, IsoDate, Numerals, Person, Strict, Text, parse_number
+from ...models.common import Blocks, FiscalYear, IsoDate, Numerals, Person, Strict, Text, parse_number
 
 Tool = Literal["IIT", "EIT", "OIT"]
 ResultStatus = Literal["completed", "in_progress"]

@@ -1,16 +1,16 @@
-"""Downloadable tables of the assessment kinds: ITA scores (per indicator and per item) and the OIT checklist."""
+"""The ITA report's downloadable tables: scores per indicator and per item."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..models.ita import ItaIndicator, ItaItem, ItaReport, ItaTool
-from ..models.oit import CatalogItem, OitMap
-from ..models.unit import Unit
-from .tables import Row, Table, column_from_field, computed_column, register_tables, table_spec
+from ...models.unit import Unit
+from ...opendata.tables import Row, Table, column_from_field, computed_column, table_spec
+from .model import ItaIndicator, ItaItem, ItaReport, ItaTool
+from .urls import ita_page
 
 if TYPE_CHECKING:
-    from ..dataset import Dataset, Loaded, UnitData
+    from ...dataset import Dataset, Loaded, UnitData
 
 UNIT_ID = column_from_field(Unit, "id", "unit_id")
 ITA_YEAR = column_from_field(ItaReport, "year", "assessment_year")
@@ -48,26 +48,7 @@ ITEMS = table_spec(
     ["item_code"],
 )
 
-CHECKLIST = table_spec(
-    "oit",
-    "checklist",
-    "รายการตรวจสอบข้อ OIT",
-    "หนึ่งแถวต่อหนึ่งข้อในรายการข้อ OIT ของปีที่ประเมิน",
-    [
-        UNIT_ID,
-        column_from_field(OitMap, "year", "assessment_year"),
-        column_from_field(CatalogItem, "code", "item_code"),
-        column_from_field(CatalogItem, "title", "item_title"),
-        computed_column("status", "สถานะ", "มี / ไม่มี / ไม่เกี่ยวข้อง ตามแผนที่ข้อมูล OIT ของหน่วยงาน"),
-        computed_column("page", "หน้าเว็บของข้อ", "ที่อยู่หน้าของข้อนี้บนเว็บไซต์ (เว้นว่างเมื่อไม่มี)", required=False),
-    ],
-    ["item_code"],
-)
-
-
 def build_ita_tables(data: Dataset, unit: UnitData, loaded: Loaded) -> list[Table]:
-    from ..kinds.ita import ita_page
-
     report: ItaReport = loaded.model
     base: Row = {"unit_id": unit.id, "assessment_year": report.year}
     indicators: list[Row] = []
@@ -89,29 +70,4 @@ def build_ita_tables(data: Dataset, unit: UnitData, loaded: Loaded) -> list[Tabl
     ]
 
 
-def build_oit_tables(data: Dataset, unit: UnitData, loaded: Loaded) -> list[Table]:
-    from .. import urls
-    from ..oit import checklist_page, plan_rows
-
-    oit_map: OitMap = loaded.model
-    catalog = data.oit.get(oit_map.year)
-    if catalog is None:
-        return []
-    rows: list[Row] = [
-        {
-            "unit_id": unit.id,
-            "assessment_year": oit_map.year,
-            "item_code": row.item.code,
-            "item_title": row.item.title,
-            "status": row.status,
-            "page": urls.url_of(row.page) if row.page else None,
-        }
-        for row in plan_rows(catalog.model, oit_map, unit.id)
-    ]
-    title = f"{CHECKLIST.title} พ.ศ. {oit_map.year}"
-    page = checklist_page(unit.id, oit_map.year)
-    return [Table(CHECKLIST, f"oit-{oit_map.year}-checklist", rows, page, loaded.path, title)]
-
-
-register_tables("ita", build_ita_tables)
-register_tables("oit", build_oit_tables)
+TABLES = (INDICATORS, ITEMS)

@@ -1,39 +1,67 @@
 """OIT map (แผนที่ข้อมูล OIT): data/units/<unit>/oit-<year>.yml → a checklist, one page per item, a CSV for ITAS.
 
-Targets are resolved against the final list of page specs (in `decorate`), so an item may point at a
-page any other kind generates; the check resolves them too, so a missing target fails before building.
+Map entries name what they point at: `generated: <name>` resolves through the targets every kind serves
+(`DocumentKind.served`), `page:` and `content:` through the built site. The check resolves them too, so a
+missing target or anchor fails before anything is built; building the pages never raises.
 """
 
 from __future__ import annotations
 
-import os
-import sys
+from collections.abc import Iterator
 from pathlib import Path
 
-from .. import thaifmt, urls
-from ..dataset import Dataset, Loaded, UnitData
-from ..mdtext import escape_md
-from ..models.oit import OitCatalog, OitMap
-from ..oit import (
+from ... import thaifmt
+from ... import urls as core_urls
+from ...dataset import Dataset, Loaded, UnitData, problem_at
+from ...kindapi import DocumentKind, ServedTarget, SiteBuild
+from ...mdtext import escape_md
+from ...pages import PageSpec
+from ...problems import Problem
+from .anchors import check_anchors
+from .catalog import load_oit_catalogs
+from .commands import add_oit_commands
+from .model import OitCatalog, OitMap
+from .rows import (
     OitRow,
+    Targets,
     absolute_url,
     build_csv,
     checklist_page,
     csv_asset,
     format_period,
     plan_rows,
-    problem_at,
     resolve_rows,
     safe_url,
+    site_base_url,
 )
-from ..pages import PageSpec
-from ..problems import DataError, Problem, errors_only
-from . import DocumentKind
+from .tables import TABLES, build_oit_tables
 
 
-def site_base_url(oit_map: OitMap) -> str | None:
-    """Where the site is published: the map's `site_url`, else SITE_URL (the value mkdocs.yml uses)."""
-    return oit_map.site_url or os.environ.get("SITE_URL") or None
+def catalogs_of(data: Dataset) -> dict[int, Loaded]:
+    """The OIT item catalogues by assessment year (loaded by `load_oit_catalogs`)."""
+    return data.catalogs.get("oit", {})  # type: ignore[no-any-return]
+
+
+def targets_of(data: Dataset, unit: UnitData, pages: dict[str, PageSpec] | None) -> Targets:
+    """Every page the unit's kinds serve to OIT maps (computed once per unit), plus the site's pages if built."""
+
+    def collect() -> list[ServedTarget]:
+        found: list[ServedTarget] = []
+        for loaded in unit.documents:
+            kind = data.kind_of(loaded)
+            if kind is not None and kind.served is not None:
+                found.extend(kind.served(data, unit, loaded))
+        return found
+
+    names = {t.name: t.label for kind in data.kinds for t in kind.targets}
+    return Targets(data.derived(f"oit-served/{unit.id}", collect), names, pages)
+
+
+def maps_of(data: Dataset) -> Iterator[tuple[UnitData, Loaded]]:
+    for unit in data.units.values():
+        for loaded in unit.documents:
+            if isinstance(loaded.model, OitMap):
+                yield unit, loaded
 
 
 def check_oit_map(data: Dataset, unit: UnitData, loaded: Loaded) -> list[Problem]:
@@ -41,37 +69,26 @@ def check_oit_map(data: Dataset, unit: UnitData, loaded: Loaded) -> list[Problem
     problems = []
     if loaded.stem != f"oit-{oit_map.year}":
         problems.append(problem_at(loaded, ("year",), f"ชื่อไฟล์ต้องเป็น oit-{oit_map.year}.yml ให้ตรงกับปีที่ประเมิน"))
-    specs = site_specs(data)
-    if specs is not None:
-        problems.extend(resolve_rows(data, unit.id, loaded, specs)[1])
+    problems.extend(resolve_rows(data, unit.id, loaded, targets_of(data, unit, None))[1])
     return problems
 
 
-def site_specs(data: Dataset) -> dict[str, PageSpec] | None:
-    """Every page the site will have (before decoration), to check that map targets exist.
-
-    Built once per dataset: every map's check needs the same page list.
-    """
-    return data.derived("oit-site-specs", lambda: _build_specs(data))
-
-
-def _build_specs(data: Dataset) -> dict[str, PageSpec] | None:
-    from ..pages import build_unit_pages
-
-    try:
-        specs = [spec for unit in data.units.values() for spec in build_unit_pages(data, unit, [])]
-    except Exception:
-        # Why: other documents may still have errors (reported by their own checks); skip until they are fixed.
-        return None
-    home = PageSpec(urls.home_page(), "home.md.j2", "หน้าแรก")
-    return {urls.home_page(): home} | {spec.path: spec for spec in specs}
+def check_oit_site(data: Dataset, built: SiteBuild) -> list[Problem]:
+    """What only the built site shows: `page:` targets that do not exist, anchors missing on their page."""
+    problems: list[Problem] = []
+    for unit, loaded in maps_of(data):
+        early = set(resolve_rows(data, unit.id, loaded, targets_of(data, unit, None))[1])
+        rows, late = resolve_rows(data, unit.id, loaded, targets_of(data, unit, dict(built.pages)))
+        problems.extend(p for p in late if p not in early)
+        problems.extend(check_anchors(data, loaded, rows, built))
+    return problems
 
 
 def build_oit_pages(data: Dataset, unit: UnitData, loaded: Loaded, warnings: list[Problem]) -> list[PageSpec]:
     oit_map: OitMap = loaded.model
-    if oit_map.year not in data.oit:
+    if oit_map.year not in catalogs_of(data):
         return []
-    catalog: OitCatalog = data.oit[oit_map.year].model
+    catalog: OitCatalog = catalogs_of(data)[oit_map.year].model
     unit_model = unit.unit.model
     year_text = thaifmt.digits(oit_map.year, unit_model.numerals)
     section = (unit_model.name, f"OIT {year_text}")
@@ -107,19 +124,14 @@ def decorate_oit(data: Dataset, pages: list[PageSpec]) -> None:
     for spec in pages:
         if "oit_key" in spec.context:
             mine.setdefault(spec.context["oit_key"], []).append(spec)
-    errors: list[Problem] = []
     uses: dict[str, list[tuple[int, OitRow]]] = {}
-    for unit in data.units.values():
-        for loaded in unit.of_kind(OitMap):
-            rows, problems = resolve_rows(data, unit.id, loaded, specs)
-            errors.extend(errors_only(problems))
-            _fill(mine.get((unit.id, loaded.model.year), []), rows)
-            for row in rows:
-                target = (row.target_page or "").partition("#")[0]
-                if target in specs and row.page is not None:
-                    uses.setdefault(target, []).append((loaded.model.year, row))
-    if errors:
-        raise DataError(errors)
+    for unit, loaded in maps_of(data):
+        rows, _ = resolve_rows(data, unit.id, loaded, targets_of(data, unit, specs))  # problems: reported by check
+        _fill(mine.get((unit.id, loaded.model.year), []), rows)
+        for row in rows:
+            target = (row.target_page or "").partition("#")[0]
+            if target in specs and row.page is not None:
+                uses.setdefault(target, []).append((loaded.model.year, row))
     for target, used in uses.items():
         specs[target].add_extra(render_uses(target, used, specs[target].context.get("numerals", "arabic")))
 
@@ -152,17 +164,17 @@ def render_uses(target: str, used: list[tuple[int, OitRow]], numerals: str) -> s
     """The section another kind's page gets: which OIT items this page answers, with links."""
     lines = ["## ใช้ตอบข้อ OIT ของการประเมิน ITA {#oit-items}", ""]
     for year, row in sorted(used, key=lambda u: (u[0], int(u[1].item.code[1:]))):
-        assert row.page is not None
-        label = escape_md(thaifmt.digits(f"ปี {year} ข้อ {row.item.code} {row.item.label}", numerals))
-        lines.append(f"- [{label}]({urls.relative_link(target, row.page)})")
+        if row.page is not None:
+            label = escape_md(thaifmt.digits(f"ปี {year} ข้อ {row.item.code} {row.item.label}", numerals))
+            lines.append(f"- [{label}]({core_urls.relative_link(target, row.page)})")
     return "\n".join(lines)
 
 
 def build_oit_assets(data: Dataset, unit: UnitData, loaded: Loaded) -> dict[str, bytes]:
     oit_map: OitMap = loaded.model
-    if oit_map.year not in data.oit:
+    if oit_map.year not in catalogs_of(data):
         return {}
-    rows = plan_rows(data.oit[oit_map.year].model, oit_map, unit.id)
+    rows = plan_rows(catalogs_of(data)[oit_map.year].model, oit_map, unit.id)
     # Why utf-8-sig: clerks open the file in Excel to copy URLs into ITAS; without a BOM Thai turns to mojibake.
     return {csv_asset(unit.id, oit_map.year): build_csv(rows, site_base_url(oit_map)).encode("utf-8-sig")}
 
@@ -173,36 +185,7 @@ def oit_link(unit: UnitData, loaded: Loaded) -> tuple[str, str]:
     return title, checklist_page(unit.id, year)
 
 
-def run_oit_urls(data_dir: Path, unit_id: str, year: int, base_url: str | None) -> int:
-    """`python -m generator oit-urls <unit> <year>`: print the CSV for ITAS; problems go to stderr."""
-    from ..checks import load_checked
-
-    try:
-        data, _ = load_checked(data_dir)
-    except DataError as exc:
-        for problem in exc.problems:
-            print(problem.format(), file=sys.stderr)
-        return 1
-    unit = data.units.get(unit_id)
-    if unit is None:
-        print(f"ไม่พบหน่วยงาน '{unit_id}' ใน {data_dir}/units", file=sys.stderr)
-        return 2
-    loaded = next((d for d in unit.of_kind(OitMap) if d.model.year == year), None)
-    if loaded is None or year not in data.oit:
-        print(
-            f"หน่วยงาน {unit_id} ยังไม่มีไฟล์แผนที่ข้อมูล OIT ปี {year} ({data_dir}/units/{unit_id}/oit-{year}.yml)",
-            file=sys.stderr,
-        )
-        return 2
-    rows = plan_rows(data.oit[year].model, loaded.model, unit_id)
-    base = base_url or site_base_url(loaded.model)
-    if base is None:
-        print("คำเตือน: ไม่ได้ระบุ --base-url หรือ site_url จึงพิมพ์ที่อยู่แบบไม่มีชื่อโดเมน", file=sys.stderr)
-    sys.stdout.write(build_csv(rows, base))
-    return 0
-
-
-KINDS = [
+KINDS = (
     DocumentKind(
         name="oit",
         pattern="oit-*.yml",
@@ -214,5 +197,11 @@ KINDS = [
         link=oit_link,
         unit_heading="การเปิดเผยข้อมูลสาธารณะ (OIT) สำหรับการประเมิน ITA",
         order=90,
-    )
-]
+        templates=Path(__file__).parent / "templates",
+        tables=TABLES,
+        build_tables=build_oit_tables,
+        load_catalogs=load_oit_catalogs,
+        check_site=check_oit_site,
+        add_commands=add_oit_commands,
+    ),
+)

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
-from .common import FiscalYear, IsoDate, Strict, Text
+from ...models.common import FiscalYear, IsoDate, Strict, Text
 
 CODE_RE = re.compile(r"^O([1-9][0-9]?)$")
 Confidence = Literal["verified", "assumed", "partial"]
@@ -143,6 +143,23 @@ class Coverage(Strict):
         return self
 
 
+# Why: the path and the '#anchor' end up in a link target; only characters that cannot end or break out of
+# a Markdown link or an HTML attribute are allowed (letters of any script, digits, '-', '_', '.', '/').
+_SITE_REF_RE = re.compile(r"/?[\w\-./]*(#[\w\-.]+)?")
+
+
+def check_site_ref(value: str) -> str:
+    if not _SITE_REF_RE.fullmatch(value) or ".." in value.split("#")[0].split("/"):
+        raise ValueError(
+            f"ที่อยู่ '{value}' ใช้ไม่ได้: ใช้ได้เฉพาะตัวอักษร ตัวเลข - _ . / และ #ชื่อหัวข้อ (ไม่มีช่องว่างหรือวงเล็บ)"
+            " (hint: site path with optional #anchor)"
+        )
+    return value
+
+
+SiteRef = Annotated[str, AfterValidator(check_site_ref)]
+
+
 class OitEntry(Strict):
     """Where one item is published. Exactly one of the target fields."""
 
@@ -151,8 +168,8 @@ class OitEntry(Strict):
         title="หน้าที่เว็บไซต์นี้สร้าง (ชื่อย่อ)",
         description="plan, plan-risks, progress-6m, progress-12m, complaints, ita, ita-measures",
     )
-    page: Text | None = Field(None, title="หน้าที่เว็บไซต์นี้สร้าง (ที่อยู่)", description="เช่น sao-bueng-prue/plan/2566-2570/")
-    content: Text | None = Field(None, title="หน้าที่เขียนเองใน content/", description="เช่น sao-bueng-prue/no-gift.md")
+    page: SiteRef | None = Field(None, title="หน้าที่เว็บไซต์นี้สร้าง (ที่อยู่)", description="เช่น sao-bueng-prue/plan/2566-2570/")
+    content: SiteRef | None = Field(None, title="หน้าที่เขียนเองใน content/", description="เช่น sao-bueng-prue/no-gift.md")
     url: Url | None = Field(None, title="ที่อยู่เว็บภายนอก")
     description: Text | None = Field(None, title="คำอธิบายลิงก์ภายนอก", description="ต้องระบุเมื่อใช้ url")
     not_applicable: Text | None = Field(None, title="ไม่เกี่ยวข้อง (เหตุผล)")

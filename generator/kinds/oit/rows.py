@@ -11,23 +11,21 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from . import thaifmt, urls
-from .models.oit import CatalogItem, Coverage, OitCatalog, OitEntry, OitMap
-from .models.plan import Plan
-from .problems import Problem, Severity
-
-if TYPE_CHECKING:
-    from .dataset import Dataset, Loaded
-    from .pages import PageSpec
+from ... import thaifmt, urls
+from ...dataset import Dataset, Loaded, problem_at
+from ...kindapi import Period, ServedTarget
+from ...opendata.writers import neutralise_csv_cell
+from ...pages import PageSpec
+from ...problems import Problem
+from .model import CatalogItem, Coverage, OitCatalog, OitEntry, OitMap
 
 HAVE, HAVE_NOT, NOT_APPLICABLE = "มี", "ไม่มี", "ไม่เกี่ยวข้อง"
-Period = tuple[dt.date, dt.date | None]  # end None = still current
 
 
 # --- URLs --------------------------------------------------------------------------------------------
@@ -50,59 +48,14 @@ def safe_url(url: str) -> str:
     return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
 
 
+def site_base_url(oit_map: OitMap) -> str | None:
+    """Where the site is published: the map's `site_url`, else SITE_URL (the value mkdocs.yml uses)."""
+    return oit_map.site_url or os.environ.get("SITE_URL") or None
+
+
 def absolute_url(page: str, base_url: str | None) -> str:
     path = urls.url_of(page)
     return base_url.rstrip("/") + path if base_url else path
-
-
-# --- generated pages other kinds publish -----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Symbol:
-    label: str
-    pattern: str  # regex over Markdown source paths; {unit} and {fy} are filled in
-    anchor: str = ""
-    period: str = ""  # "plan" = the plan's years, "fy" = the fiscal year, "first_half" = its first 6 months
-    needs: Callable[[PageSpec], bool] | None = None
-
-
-_PLAN_DIR = r"{unit}/plan/(?P<start>\d{{4}})-(?P<end>\d{{4}})"
-SYMBOLS: dict[str, Symbol] = {
-    "plan": Symbol("แผนปฏิบัติการป้องกันการทุจริต", _PLAN_DIR + r"/index\.md", period="plan"),
-    "plan-risks": Symbol(
-        "การประเมินความเสี่ยงการทุจริตในแผนปฏิบัติการ",
-        _PLAN_DIR + r"/index\.md",
-        anchor="risks",
-        period="plan",
-        needs=lambda spec: bool(getattr(spec.context.get("plan"), "risks", None)),
-    ),
-    "progress-6m": Symbol(
-        "รายงานความก้าวหน้ารอบ 6 เดือน", _PLAN_DIR + r"/progress/{fy}-6m/index\.md", period="first_half"
-    ),
-    "progress-12m": Symbol("รายงานผลการดำเนินงานประจำปี", _PLAN_DIR + r"/progress/{fy}-12m/index\.md", period="fy"),
-    "complaints": Symbol("สถิติเรื่องร้องเรียนการทุจริต", r"{unit}/complaints/{fy}/index\.md"),
-    "ita": Symbol(
-        "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส (ITA)", r"{unit}/ita/{fy}/index\.md", period="fy"
-    ),
-    "ita-measures": Symbol(
-        "มาตรการส่งเสริมคุณธรรมและความโปร่งใสและผลการดำเนินการ", r"{unit}/ita/{fy}/measures/index\.md", period="fy"
-    ),
-}
-
-
-def find_symbol_page(symbol: Symbol, unit_id: str, fy: int, specs: dict[str, PageSpec]) -> PageSpec | None:
-    regex = re.compile(symbol.pattern.format(unit=re.escape(unit_id), fy=fy))
-    for path in sorted(specs):
-        match = regex.fullmatch(path)
-        if match is None:
-            continue
-        years = match.groupdict()
-        if "start" in years and not int(years["start"]) <= fy <= int(years["end"]):
-            continue
-        if symbol.needs is None or symbol.needs(specs[path]):
-            return specs[path]
-    return None
 
 
 # --- rows --------------------------------------------------------------------------------------------
@@ -136,12 +89,26 @@ def plan_rows(catalog: OitCatalog, oit_map: OitMap, unit_id: str) -> list[OitRow
     return rows
 
 
-def resolve_rows(
-    data: Dataset, unit_id: str, loaded: Loaded, specs: dict[str, PageSpec]
-) -> tuple[list[OitRow], list[Problem]]:
+@dataclass(frozen=True)
+class Targets:
+    """What a map entry can point at: the pages every kind serves by name, and every page of the site."""
+
+    served: list[ServedTarget]
+    names: dict[str, str]  # every name a kind can serve → its Thai label
+    pages: Mapping[str, PageSpec] | None  # None while the pages are not built yet (checked later)
+
+    def find(self, name: str, fiscal_year: int) -> ServedTarget | None:
+        return next((t for t in self.served if t.name == name and fiscal_year in t.fiscal_years), None)
+
+    def serving(self, page: str) -> ServedTarget | None:
+        """The served target whose page this is (a page that states its own period and date)."""
+        return next((t for t in self.served if t.page == page and not t.anchor), None)
+
+
+def resolve_rows(data: Dataset, unit_id: str, loaded: Loaded, targets: Targets) -> tuple[list[OitRow], list[Problem]]:
     """Rows with targets, periods, dates and timeliness; every problem with its file and line."""
     oit_map: OitMap = loaded.model
-    catalog_doc = data.oit.get(oit_map.year)
+    catalog_doc = data.catalogs.get("oit", {}).get(oit_map.year)
     if catalog_doc is None:
         message = f"ไม่มีรายการข้อ OIT ของปี {oit_map.year} (ต้องมีไฟล์ data/catalog/oit-{oit_map.year}.yml)"
         return [], [problem_at(loaded, ("year",), message)]
@@ -159,42 +126,42 @@ def resolve_rows(
     content_dir = data.root.parent / "content"
     for row in rows:
         if row.entry is not None:
-            problems.extend(_resolve_row(row, unit_id, oit_map, loaded, specs, content_dir))
+            problems.extend(_resolve_row(row, oit_map, loaded, targets, content_dir))
     return rows, problems
 
 
-def _resolve_row(
-    row: OitRow, unit_id: str, oit_map: OitMap, loaded: Loaded, specs: dict[str, PageSpec], content_dir: Path
-) -> Iterator[Problem]:
+def _resolve_row(row: OitRow, oit_map: OitMap, loaded: Loaded, targets: Targets, content_dir: Path) -> Iterator[Problem]:
     entry = row.entry
     assert entry is not None
     if entry.missing is not None:
         return  # nothing published: no page, period or date to show
     loc = ("items", row.item.code)
-    spec: PageSpec | None = None
-    symbol: Symbol | None = None
     fy = entry.fiscal_year or (oit_map.year - 1 if row.item.expects == "previous_fiscal_year" else oit_map.year)
+    served: ServedTarget | None = None
     if entry.generated is not None:
-        symbol = SYMBOLS.get(entry.generated)
-        if symbol is None:
-            known = ", ".join(SYMBOLS)
+        served = targets.find(entry.generated, fy)
+        if entry.generated not in targets.names:
+            known = ", ".join(targets.names)
             yield problem_at(loaded, (*loc, "generated"), f"ไม่รู้จักหน้า '{entry.generated}' ชื่อที่ใช้ได้: {known}")
             return
-        spec = find_symbol_page(symbol, unit_id, fy, specs)
-        if spec is None:
-            message = f"ไม่พบหน้า{symbol.label}ของปีงบประมาณ {fy} ในเว็บไซต์นี้ (generated: {entry.generated})"
+        if served is None:
+            label = targets.names[entry.generated]
+            message = f"ไม่พบหน้า{label}ของปีงบประมาณ {fy} ในเว็บไซต์นี้ (generated: {entry.generated})"
             yield problem_at(loaded, (*loc, "generated"), message)
             return
-        row.target_page = spec.path + (f"#{symbol.anchor}" if symbol.anchor else "")
-        row.target_title = spec.title if not symbol.anchor else symbol.label
+        row.target_page = served.page + (f"#{served.anchor}" if served.anchor else "")
+        row.target_title = served.label if served.anchor else _page_title(targets, served)
     elif entry.page is not None:
         path, _, anchor = entry.page.strip().lstrip("/").partition("#")
         source = path if path.endswith(".md") else path.rstrip("/") + "/index.md" if path else "index.md"
-        spec = specs.get(source)
+        if targets.pages is None:
+            return  # checked once the pages exist (check_site)
+        spec = targets.pages.get(source)
         if spec is None:
             yield problem_at(loaded, (*loc, "page"), f"ไม่พบหน้า /{path} ในเว็บไซต์นี้ (ตรวจที่อยู่ในช่อง page)")
             return
         row.target_page, row.target_title = source + (f"#{anchor}" if anchor else ""), spec.title
+        served = targets.serving(source)
     elif entry.content is not None:
         rel, _, anchor = entry.content.strip().lstrip("/").partition("#")
         file = (content_dir / rel).resolve()
@@ -202,41 +169,21 @@ def _resolve_row(
             yield problem_at(loaded, (*loc, "content"), f"ไม่พบไฟล์ content/{rel} (ต้องเป็นไฟล์ .md ในโฟลเดอร์ content)")
             return
         row.target_page, row.target_title = rel + (f"#{anchor}" if anchor else ""), entry.note or row.item.label
-    row.period = _period(entry, spec, symbol, fy)
-    row.updated, row.updated_precision = _updated(entry, spec, symbol, oit_map)
+    row.period = coverage_period(entry.period) if entry.period is not None else served.period if served else None
+    row.updated, row.updated_precision = _updated(entry, served, oit_map)
     yield from _check_dates(row, oit_map, loaded)
 
 
-def _period(entry: OitEntry, spec: PageSpec | None, symbol: Symbol | None, fy: int) -> Period | None:
-    if entry.period is not None:
-        return coverage_period(entry.period)
-    if spec is None:
-        return None
-    # Why: other kinds may state what a page covers: `oit_period` in the context, or a report's `period`.
-    stated = spec.context.get("oit_period") or getattr(spec.context.get("report"), "period", None)
-    if isinstance(stated, tuple) and len(stated) == 2 and isinstance(stated[0], dt.date):
-        return stated
-    plan = spec.context.get("plan")
-    if symbol is not None and symbol.period == "plan" and isinstance(plan, Plan):
-        return thaifmt.fiscal_year_bounds(plan.period.start)[0], thaifmt.fiscal_year_bounds(plan.period.end)[1]
-    if symbol is not None and symbol.period == "fy":
-        return thaifmt.fiscal_year_bounds(fy)
-    if symbol is not None and symbol.period == "first_half":
-        return first_half(fy)
-    return None
+def _page_title(targets: Targets, served: ServedTarget) -> str:
+    spec = targets.pages.get(served.page) if targets.pages is not None else None
+    return spec.title if spec is not None else served.label
 
 
-def _updated(entry: OitEntry, spec: PageSpec | None, symbol: Symbol | None, oit_map: OitMap) -> tuple[Any, str]:
+def _updated(entry: OitEntry, served: ServedTarget | None, oit_map: OitMap) -> tuple[dt.date | None, str]:
     if entry.updated is not None:
         return entry.updated, "day"
-    context = spec.context if spec is not None else {}
-    report = context.get("report")
-    for stated in (context.get("oit_updated"), getattr(report, "report_date", None), getattr(report, "reported", None)):
-        if isinstance(stated, dt.date):
-            return stated, "day"
-    plan = context.get("plan")
-    if symbol is not None and symbol.period == "plan" and isinstance(plan, Plan) and plan.issued:
-        return plan.issued, plan.issued_precision
+    if served is not None and served.updated is not None:
+        return served.updated, served.updated_precision
     return oit_map.updated, "day"
 
 
@@ -310,13 +257,6 @@ def build_csv(rows: list[OitRow], base_url: str | None) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["code", "title", "status", "url"])
     for row in rows:
-        writer.writerow(
-            [row.item.code, row.item.label, row.status, absolute_url(row.page, base_url) if row.page else ""]
-        )
+        url = absolute_url(row.page, base_url) if row.page else ""
+        writer.writerow([neutralise_csv_cell(text) for text in (row.item.code, row.item.label, row.status, url)])
     return out.getvalue()
-
-
-def problem_at(loaded: Loaded, loc: tuple[object, ...], message: str, severity: Severity = "error") -> Problem:
-    from .dataset import problem_at as at  # imported late: dataset imports this module's catalogue loader
-
-    return at(loaded, loc, message, severity)

@@ -1,20 +1,52 @@
-"""The action plan (แผนปฏิบัติการป้องกันการทุจริต): data/units/<unit>/plan-<start>-<end>.yml."""
+"""The action plan (แผนปฏิบัติการป้องกันการทุจริต): data/units/<unit>/plan-<start>-<end>.yml.
+
+Everything of this kind lives in this package: checks, pages, URLs, budget and compliance tables,
+downloadable tables, its chart, its templates and the `pdf` command. The plan model itself is shared
+(generator/models/plan.py) because progress reports and OIT maps refer to plans and their projects.
+"""
 
 from __future__ import annotations
 
-from .. import urls
-from ..checks import check_plan
-from ..dataset import Loaded, UnitData
-from ..models.plan import Plan
-from ..pages import build_plan_pages
-from . import DocumentKind
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ... import thaifmt
+from ... import urls as core_urls
+from ...dataset import Dataset, Loaded, UnitData
+from ...kindapi import DocumentKind, ServedTarget, TargetName
+from ...models.plan import Plan
+from .checks import check_plan
+from .pages import build_plan_pages
+from .pdf import add_pdf_parser
+from .tables import TABLES, build_plan_tables
+
+PLAN = TargetName("plan", "แผนปฏิบัติการป้องกันการทุจริต")
+PLAN_RISKS = TargetName("plan-risks", "การประเมินความเสี่ยงการทุจริตในแผนปฏิบัติการ")
 
 
 def plan_link(unit: UnitData, loaded: Loaded) -> tuple[str, str]:
-    return loaded.model.title, urls.plan_page(unit.id, loaded.model)
+    return loaded.model.title, core_urls.plan_page(unit.id, loaded.model)
 
 
-KINDS = [
+def served_targets(data: Dataset, unit: UnitData, loaded: Loaded) -> Iterator[ServedTarget]:
+    """The plan page answers for every fiscal year of the plan; its risk section when it has risks."""
+    plan: Plan = loaded.model
+    years = frozenset(plan.period.years)
+    period = thaifmt.fiscal_year_bounds(plan.period.start)[0], thaifmt.fiscal_year_bounds(plan.period.end)[1]
+    common: dict[str, Any] = {
+        "page": core_urls.plan_page(unit.id, plan),
+        "fiscal_years": years,
+        "period": period,
+        "updated": plan.issued,
+        "updated_precision": plan.issued_precision,
+    }
+    yield ServedTarget(PLAN.name, PLAN.label, **common)
+    if plan.risks:
+        yield ServedTarget(PLAN_RISKS.name, PLAN_RISKS.label, anchor="risks", **common)
+
+
+KINDS = (
     DocumentKind(
         name="plan",
         pattern="plan-*.yml",
@@ -24,5 +56,11 @@ KINDS = [
         link=plan_link,
         unit_heading="แผนปฏิบัติการป้องกันการทุจริต",
         order=10,
-    )
-]
+        templates=Path(__file__).parent / "templates",
+        tables=TABLES,
+        build_tables=build_plan_tables,
+        targets=(PLAN, PLAN_RISKS),
+        served=served_targets,
+        add_commands=add_pdf_parser,
+    ),
+)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .models.plan import Plan, Project
+from ...models.plan import Plan, Project
 
 ZERO = Decimal(0)
 

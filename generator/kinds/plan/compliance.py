@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .dataset import Dataset
-from .models.catalog import PriorityCatalog, PriorityItem, Requirements
-from .models.plan import Plan
-from .models.unit import Unit
+from ...dataset import Dataset
+from ...models.catalog import PriorityCatalog, PriorityItem, Requirements
+from ...models.plan import Plan
+from ...models.unit import Unit
 
 
 @dataclass

@@ -20,14 +20,16 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import urls
-from .checks import load_checked
-from .models.plan import Plan
-from .problems import DataError
+from ... import urls
+from ...kindapi import DocumentKind
+from ...models.plan import Plan
+from ...pipeline import load_checked
+from ...problems import DataError
+from . import urls as plan_urls
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync"]
 FOOTER = (
@@ -70,7 +72,7 @@ async ({parts}) => {
 """
 
 
-def add_pdf_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_pdf_parser(sub: argparse._SubParsersAction, kinds: Sequence[DocumentKind]) -> None:  # type: ignore[type-arg]
     pdf = sub.add_parser("pdf", help="เขียนแผนทั้งฉบับของหน่วยงานเป็น PDF ไฟล์เดียว (ส่วนที่ 1–3)")
     pdf.add_argument("unit", help="รหัสหน่วยงาน เช่น sao-bueng-prue")
     pdf.add_argument("--plan", help="ช่วงปีของแผน เช่น 2566-2570 (ไม่ระบุ = แผนล่าสุด)")
@@ -78,12 +80,12 @@ def add_pdf_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     pdf.add_argument("--data", type=Path, default=Path("data"))
     pdf.add_argument("--site", type=Path, help="โฟลเดอร์เว็บที่สร้างไว้แล้ว (ไม่ระบุ = สร้างใหม่ชั่วคราว)")
     pdf.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="ไฟล์ mkdocs.yml (ใช้เมื่อไม่ระบุ --site)")
-    pdf.set_defaults(func=cmd_pdf)
+    pdf.set_defaults(func=functools.partial(cmd_pdf, kinds=kinds))
 
 
-def cmd_pdf(args: argparse.Namespace) -> int:
+def cmd_pdf(args: argparse.Namespace, kinds: Sequence[DocumentKind]) -> int:
     try:
-        plan = find_plan(args.data, args.unit, args.plan)
+        plan = find_plan(args.data, args.unit, args.plan, kinds)
         pages = plan_parts(args.unit, plan)
         with site_dir(args.site, args.config) as root:
             count = write_pdf(root, pages, args.out)
@@ -99,9 +101,9 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
-def find_plan(data_dir: Path, unit_id: str, period: str | None) -> Plan:
+def find_plan(data_dir: Path, unit_id: str, period: str | None, kinds: Sequence[DocumentKind]) -> Plan:
     """The unit's plan for `period` ('2566-2570'), or its latest plan when `period` is None."""
-    data, _ = load_checked(data_dir)
+    data, _ = load_checked(data_dir, kinds)
     unit = data.units.get(unit_id)
     if unit is None:
         raise LookupError(f"ไม่พบหน่วยงาน {unit_id} (มี: {', '.join(sorted(data.units))})")
@@ -121,7 +123,7 @@ def plan_parts(unit_id: str, plan: Plan) -> list[dict[str, str]]:
     """Site URLs in official order, each with the part label printed above it (one label per part)."""
     parts = [
         {"url": urls.url_of(urls.plan_page(unit_id, plan)), "label": "ส่วนที่ 1 บทนำ", "title": plan.title},
-        {"url": urls.url_of(urls.budget_page(unit_id, plan)), "label": "ส่วนที่ 2 บัญชีโครงการและงบประมาณ"},
+        {"url": urls.url_of(plan_urls.budget_page(unit_id, plan)), "label": "ส่วนที่ 2 บัญชีโครงการและงบประมาณ"},
     ]
     for index, project in enumerate(plan.projects):
         label = "ส่วนที่ 3 รายละเอียดโครงการ/กิจกรรม/มาตรการ" if index == 0 else ""

@@ -5,14 +5,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from .. import urls
-from ..models.catalog import Dimension
-from ..models.plan import Duration, Period, Plan, Project, Risk, RiskRow, TargetRow
-from ..models.unit import Unit
-from .tables import Table, TableSpec, column_from_field, computed_column, register_tables, table_spec
+from ... import urls
+from ...models.catalog import Dimension
+from ...models.plan import Duration, Period, Plan, Project, Risk, RiskRow, TargetRow
+from ...models.unit import Unit
+from ...opendata.tables import Table, TableSpec, column_from_field, computed_column, table_spec
+from . import urls as plan_urls
 
 if TYPE_CHECKING:
-    from ..dataset import Dataset, Loaded, UnitData
+    from ...dataset import Dataset, Loaded, UnitData
 
 UNIT_ID = column_from_field(Unit, "id", "unit_id")
 PROJECT_NO = computed_column("project_no", "ลำดับที่", "ลำดับของโครงการในแผน (1, 2, 3, …) ตามลำดับในเอกสาร", "integer")
@@ -173,7 +174,7 @@ def _target_rows(unit_id: str, plan: Plan) -> list[dict]:
 def build_plan_tables(data: Dataset, unit: UnitData, loaded: Loaded) -> list[Table]:
     plan: Plan = loaded.model
     stem = f"plan-{plan.period.start}-{plan.period.end}"
-    overview, budget_page = urls.plan_page(unit.id, plan), urls.budget_page(unit.id, plan)
+    overview, budget_page = urls.plan_page(unit.id, plan), plan_urls.budget_page(unit.id, plan)
 
     def table(spec: TableSpec, rows: list[dict], page: str) -> Table:
         title = f"{spec.title} แผน พ.ศ. {plan.period.start}–{plan.period.end}"
@@ -188,4 +189,4 @@ def build_plan_tables(data: Dataset, unit: UnitData, loaded: Loaded) -> list[Tab
     return tables
 
 
-register_tables("plan", build_plan_tables)
+TABLES = (PROJECTS, BUDGET, RISKS, TARGETS)

@@ -7,17 +7,21 @@ URLs (kept in this module; the scheme is documented in the README section of thi
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
-from .. import urls
-from ..dataset import Dataset, Loaded, UnitData
-from ..models.plan import Plan
-from ..models.progress import STATUSES, ProgressReport
-from ..pages import PageSpec
-from ..problems import Problem
-from ..thaifmt import digits
-from . import DocumentKind
-from .progress_data import (
+from ... import urls as core_urls
+from ...dataset import Dataset, Loaded, UnitData
+from ...frameworks import dimension_catalog
+from ...kindapi import DocumentKind, ServedTarget, TargetName
+from ...links import site_link
+from ...models.plan import Plan
+from ...pages import PageSpec
+from ...problems import Problem
+from ...thaifmt import digits
+from . import charts
+from .data import (
     NOT_REPORTED,
     build_round_view,
     check_progress,
@@ -26,8 +30,10 @@ from .progress_data import (
     plan_ref,
     previous_of,
     reports_of,
-    site_link,
 )
+from .model import STATUSES, ProgressReport
+from .tables import TABLES, build_progress_tables
+from .urls import progress_index_page, progress_round_page
 
 NAV_TITLE = "รายงานผลการดำเนินงาน"
 STATUS_CLASSES = {
@@ -39,20 +45,12 @@ STATUS_CLASSES = {
 }
 
 
-def progress_index_page(unit_id: str, plan: Plan) -> str:
-    return f"{urls.plan_dir(unit_id, plan)}/progress/index.md"
-
-
-def progress_round_page(unit_id: str, plan: Plan, report: ProgressReport) -> str:
-    return f"{urls.plan_dir(unit_id, plan)}/progress/{report.fiscal_year}-{report.round}/index.md"
-
-
 def round_title(report: ProgressReport) -> str:
     return f"รายงานผลการดำเนินงาน {report.round_label} ปีงบประมาณ พ.ศ. {report.fiscal_year}"
 
 
 def _base_context(data: Dataset, unit: UnitData, plan: Plan, reports: list[Loaded]) -> dict[str, Any]:
-    dimensions = {d.no: d for d in data.dimensions.model.dimensions} if data.dimensions else {}
+    dimensions = dimension_catalog(data)
     missions = {m.code: m.title for d in dimensions.values() for m in d.missions}
     return {
         "unit": unit.unit.model,
@@ -68,6 +66,7 @@ def _base_context(data: Dataset, unit: UnitData, plan: Plan, reports: list[Loade
         "round_page": lambda report: progress_round_page(unit.id, plan, report),
         "round_title": round_title,
         "site_link": site_link,
+        "charts": charts,
     }
 
 
@@ -109,15 +108,12 @@ def progress_link(unit: UnitData, loaded: Loaded) -> tuple[str, str]:
     title = round_title(report) + (" (ข้อมูลตัวอย่าง)" if report.example else "")
     title = digits(title, unit.unit.model.numerals)
     if plan_doc is None:
-        return title, urls.unit_page(unit.id)
+        return title, core_urls.unit_page(unit.id)
     return title, progress_round_page(unit.id, plan_doc.model, report)
 
 
 def decorate_with_progress(data: Dataset, pages: list[PageSpec]) -> None:
     """Latest status on each project card; the current round at a glance on each plan overview."""
-    from ..render import build_environment
-
-    env = build_environment()
     for spec in pages:
         if spec.template not in {"project.md.j2", "plan.md.j2"}:
             continue
@@ -126,22 +122,39 @@ def decorate_with_progress(data: Dataset, pages: list[PageSpec]) -> None:
         reports = reports_of(unit, plan_ref(plan)) if unit else []
         if unit is None or not reports:
             continue
-        base = {**_base_context(data, unit, plan, reports), "page_path": spec.path}
+        base = _base_context(data, unit, plan, reports)
         if spec.template == "project.md.j2":
             project = spec.context["project"]
             entries = latest_entries(reports, project.id)
             if entries:
                 context = {**base, "project": project, "entries": entries}
-                spec.add_extra(env.get_template("progress_card.md.j2").render(**context))
+                spec.add_extra_template("progress_card.md.j2", context)
         else:
             latest = reports[-1]
             previous = previous_of(reports, latest)
             view = build_round_view(plan, latest.model, previous.model if previous else None)
             context = {**base, "report": latest.model, "view": view}
-            spec.add_extra(env.get_template("progress_plan.md.j2").render(**context))
+            spec.add_extra_template("progress_plan.md.j2", context)
 
 
-KINDS = [
+PROGRESS_6M = TargetName("progress-6m", "รายงานความก้าวหน้ารอบ 6 เดือน")
+PROGRESS_12M = TargetName("progress-12m", "รายงานผลการดำเนินงานประจำปี")
+
+
+def served_targets(data: Dataset, unit: UnitData, loaded: Loaded) -> Iterator[ServedTarget]:
+    """Each round's page answers for its fiscal year: the 6-month round and the annual (12-month) report."""
+    report: ProgressReport = loaded.model
+    plan_doc = find_plan(unit, report.plan)
+    if plan_doc is None:
+        return
+    target = PROGRESS_6M if report.round == "6m" else PROGRESS_12M
+    page = progress_round_page(unit.id, plan_doc.model, report)
+    yield ServedTarget(
+        target.name, target.label, page, frozenset({report.fiscal_year}), period=report.period, updated=report.report_date
+    )
+
+
+KINDS = (
     DocumentKind(
         name="progress",
         pattern="progress-*.yml",
@@ -152,5 +165,10 @@ KINDS = [
         link=progress_link,
         unit_heading="รายงานผลการดำเนินงานตามแผน",
         order=20,
-    )
-]
+        templates=Path(__file__).parent / "templates",
+        tables=TABLES,
+        build_tables=build_progress_tables,
+        targets=(PROGRESS_6M, PROGRESS_12M),
+        served=served_targets,
+    ),
+)

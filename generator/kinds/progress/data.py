@@ -6,21 +6,18 @@ never typed into the data.
 
 from __future__ import annotations
 
-import html
-import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .. import urls
-from ..dataset import Loaded, UnitData
-from ..dataset import problem_at as _at
-from ..mdtext import Md, collect_targets, escape_md
-from ..models.common import ListItem, Target
-from ..models.plan import Plan, Project
-from ..models.progress import STATUS_PERCENT, STATUSES, OutputResult, ProgressReport, ProjectProgress
-from ..problems import Problem
-from ..thaifmt import format_number
+from ...dataset import Loaded, UnitData
+from ...dataset import problem_at as _at
+from ...mdtext import collect_targets
+from ...models.common import ListItem, Target
+from ...models.plan import Plan, Project
+from ...problems import Problem
+from ...thaifmt import format_number
+from .model import STATUS_PERCENT, STATUSES, OutputResult, ProgressReport, ProjectProgress
 
 ZERO = Decimal(0)
 NOT_REPORTED = "ไม่ได้รายงาน"
@@ -284,13 +281,3 @@ def latest_entries(reports: list[Loaded], project_id: str) -> list[tuple[Loaded,
         if entry is not None:
             found.append((loaded, entry))
     return found
-
-
-def site_link(page_path: str, title: str, url: str) -> Md:
-    """A link from data: external URLs as Markdown links, site paths as relative HTML links (any base URL)."""
-    text = escape_md(title)
-    if url.startswith("/"):
-        here = urls.url_of(page_path)
-        relative = posixpath.relpath(url, here) + ("/" if url.endswith("/") else "")
-        return Md(f'<a href="{html.escape(relative)}">{text}</a>')
-    return Md(f"[{text}]({url.replace('(', '%28').replace(')', '%29')})")

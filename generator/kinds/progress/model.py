@@ -13,8 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
-from ..thaifmt import fiscal_year_bounds
-from .common import Baht, Blocks, FiscalYear, IsoDate, Slug, Strict, Text, parse_number
+from ...models.common import Baht, Blocks, FiscalYear, IsoDate, Link, Slug, Strict, Text, parse_number
+from ...thaifmt import fiscal_year_bounds
 
 Status = Literal["ยังไม่ดำเนินการ", "อยู่ระหว่างดำเนินการ", "ดำเนินการแล้วเสร็จ", "ยกเลิก"]
 STATUSES: tuple[str, ...] = ("ดำเนินการแล้วเสร็จ", "อยู่ระหว่างดำเนินการ", "ยังไม่ดำเนินการ", "ยกเลิก")
@@ -28,20 +28,6 @@ Round = Literal["6m", "12m"]
 ROUND_LABELS: dict[str, str] = {"6m": "รอบ 6 เดือน", "12m": "รอบ 12 เดือน"}
 EVIDENCE_TYPES = Literal["เอกสาร", "ภาพถ่าย", "หน้าเว็บ"]
 
-_HTTP_RE = re.compile(r"^https?://[^\s<>\"'`]+$")
-_SITE_PATH_RE = re.compile(r"^/(?!/)[A-Za-z0-9._~%\-/]*$")
-
-
-def check_link(value: str) -> str:
-    """An evidence link: an http(s) URL or a path inside this site ('/unit/...'); nothing else can run."""
-    if _HTTP_RE.fullmatch(value) or (_SITE_PATH_RE.fullmatch(value) and "/../" not in value + "/"):
-        return value
-    raise ValueError(
-        f"ลิงก์ '{value}' ใช้ไม่ได้ ต้องขึ้นต้นด้วย http:// หรือ https:// หรือเป็นที่อยู่ในเว็บไซต์นี้ที่ขึ้นต้นด้วย / (hint: URL or site path)"
-    )
-
-
-Link = Annotated[str, AfterValidator(check_link)]
 Percent = Annotated[int, BeforeValidator(parse_number), Field(ge=0, le=100)]
 PlanPeriodRef = Annotated[str, Field(pattern=r"^\d{4}-\d{4}$")]
 

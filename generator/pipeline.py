@@ -1,0 +1,102 @@
+"""The core pipeline as plain functions over a list of document kinds handed in by the caller:
+
+    check  (load → validate → cross-file checks → build and render in memory → late checks)
+    pages  (page specs; never raise on data)
+    render (Jinja2 → Markdown; only renders)
+
+`check_site` is the one function that reports data problems; `python -m generator check`, `render` and the
+MkDocs plugin all call it, so they report exactly the same problems.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks import check_built, check_dataset
+from .dataset import Dataset, load_dataset
+from .kindapi import DocumentKind, SiteBuild, sorted_kinds
+from .opendata import build_opendata_assets, decorate_site
+from .pages import PageSpec, build_pages
+from .problems import DataError, Problem, errors_only
+from .render import build_environment, render_pages
+
+
+@dataclass
+class RenderedSite:
+    data: Dataset
+    specs: list[PageSpec]
+    files: dict[str, str]
+    warnings: list[Problem]
+    assets: dict[str, bytes]
+
+
+@dataclass
+class CheckedSite:
+    """Every problem of the data, and the site built from it when the data could be built at all."""
+
+    data: Dataset
+    problems: list[Problem] = field(default_factory=list)
+    site: RenderedSite | None = None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return errors_only(self.problems)
+
+
+def load_and_check(root: Path, kinds: Sequence[DocumentKind]) -> tuple[Dataset, list[Problem]]:
+    """Load and check the data alone (no pages): every problem of the check phase, errors and warnings."""
+    data = load_dataset(root, sorted_kinds(kinds))
+    return data, sorted([*data.problems, *check_dataset(data)])
+
+
+def check_site(root: Path, kinds: Sequence[DocumentKind], templates: Path | None = None) -> CheckedSite:
+    """Every problem any phase could find. Pages are built only from data without errors."""
+    data, problems = load_and_check(root, kinds)
+    checked = CheckedSite(data, problems)
+    if checked.errors:
+        return checked
+    site = build_site(data, problems, templates)
+    built = SiteBuild({s.path: s for s in site.specs}, site.files, site.assets)
+    checked.problems = sorted([*problems, *check_built(data, site.specs, built)])
+    checked.site = site
+    return checked
+
+
+def build_site(data: Dataset, warnings: list[Problem], templates: Path | None = None) -> RenderedSite:
+    """Page specs, Markdown and downloads of checked data (no data problem is raised here)."""
+    specs = build_pages(data, warnings)
+    # Why last: download links, the open-data pages and "ปรับปรุงล่าสุด" must see every kind's pages and extras.
+    decorate_site(data, specs)
+    env = build_environment(templates, data.kinds)
+    return RenderedSite(data, specs, render_pages(env, specs), warnings, build_assets(data))
+
+
+def build_assets(data: Dataset) -> dict[str, bytes]:
+    """Every non-Markdown file the document kinds publish (downloads and the like)."""
+    assets: dict[str, bytes] = {}
+    for unit in data.units.values():
+        for loaded in unit.documents:
+            kind = data.kind_of(loaded)
+            if kind is not None and kind.build_assets is not None:
+                assets.update(kind.build_assets(data, unit, loaded))
+    assets.update(build_opendata_assets(data))  # every table as CSV/JSON/XLSX, datapackage.json, ZIP
+    return assets
+
+
+def render_site(root: Path, kinds: Sequence[DocumentKind], templates: Path | None = None) -> RenderedSite:
+    """The checked, rendered site; raises DataError (with every problem) when the data has errors."""
+    checked = check_site(root, kinds, templates)
+    if checked.errors or checked.site is None:
+        raise DataError(checked.problems)
+    checked.site.warnings = [p for p in checked.problems if p.severity == "warning"]
+    return checked.site
+
+
+def load_checked(root: Path, kinds: Sequence[DocumentKind]) -> tuple[Dataset, list[Problem]]:
+    """The dataset of data without errors (for commands that need no pages); raises DataError otherwise."""
+    data, problems = load_and_check(root, kinds)
+    if errors_only(problems):
+        raise DataError(problems)
+    return data, problems
