@@ -22,8 +22,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic import ROOT, make_synthetic_data
-from generator.checks import load_checked
-from generator.site import render_site
+from generator.site import load_checked, render_site
 
 
 def timed(fn, *args):  # type: ignore[no-untyped-def]

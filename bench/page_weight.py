@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.pdf import serve
+from generator.kinds.plan.pdf import serve
 
 BUDGET_KB = 400
 KINDS = {".html": "html", "/": "html", ".css": "css", ".js": "js", ".woff2": "font", ".woff": "font", ".json": "json"}

@@ -17,7 +17,8 @@ from pathlib import Path
 from .checks import check_built, check_dataset
 from .dataset import Dataset, load_dataset
 from .kindapi import DocumentKind, SiteBuild, sorted_kinds
-from .opendata import build_opendata_assets, decorate_site
+from .opendata.bundle import build_opendata_assets
+from .opendata.site_pages import decorate_site
 from .pages import PageSpec, build_pages
 from .problems import DataError, Problem, errors_only
 from .render import build_environment, render_pages

@@ -10,8 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator import charts
-from generator.budget import build_budget_table
-from generator.charts import PALETTE, Series, render_bar_chart, render_budget_chart, text_width, wrap_label
+from generator.charts import PALETTE, Series, render_bar_chart, text_width, wrap_label
+from generator.kinds.plan.budget import build_budget_table
+from generator.kinds.plan.charts import render_budget_chart
 from generator.models.plan import Plan
 
 SVG = "{http://www.w3.org/2000/svg}"

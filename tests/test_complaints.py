@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from generator.checks import load_and_check
 from generator.kinds.complaints import fiscal_months, personal_data_kind
-from generator.models.complaints import ComplaintStats
-from generator.site import render_site
+from generator.kinds.complaints.model import ComplaintStats
+from generator.site import load_and_check, render_site
 from tests.conftest import DATA
 from tests.helpers import stable_markdown
 

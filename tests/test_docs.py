@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from generator import urls
+from generator.kinds.plan import urls as plan_urls
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -29,5 +30,6 @@ def test_url_scheme_in_readme_matches_generator_urls() -> None:
     block = re.search(r"<!-- url-scheme -->\s*```text\n(.*?)```", README, re.S)
     assert block is not None
     documented = [line.rstrip() for line in block.group(1).strip().splitlines()]
-    in_code = [line.strip() for line in (urls.__doc__ or "").splitlines() if line.strip().startswith("/")]
-    assert documented == in_code
+    docs = (urls.__doc__ or "") + (plan_urls.__doc__ or "")
+    in_code = [line.strip() for line in docs.splitlines() if line.strip().startswith("/")]
+    assert sorted(documented) == sorted(in_code)

@@ -92,8 +92,8 @@ def test_thai_numerals_units_get_thai_digits(repo: Path):
 
 
 def test_every_generated_page_with_a_source_shows_the_line(built_site: Path):
-    from generator.checks import load_checked
     from generator.pages import build_pages
+    from generator.site import load_checked
 
     data, warnings = load_checked(DATA)
     specs = [s for s in build_pages(data, warnings) if s.source or s.context.get("updated_from")]

@@ -92,10 +92,11 @@ def test_privacy_failure_in_mkdocs_build_leaves_site_dir_alone(tmp_path: Path) -
     """The privacy guard runs before MkDocs cleans site_dir, like every data check."""
     from generator.dataset import load_dataset
     from generator.privacy import iter_loaded, iter_persons
+    from generator.site import KINDS
 
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
-    private = next(p for ld in iter_loaded(load_dataset(data)) for _, p in iter_persons(ld.model) if not p.publish)
+    private = next(p for ld in iter_loaded(load_dataset(data, KINDS)) for _, p in iter_persons(ld.model) if not p.publish)
     plan = data / "units" / "sao-bueng-prue" / "plan-2566-2570.yml"
     text = plan.read_text(encoding="utf-8")
     plan.write_text(text.replace("\ntitle: ", f"\ntitle: ติดต่อ {private.name} ", 1), encoding="utf-8")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.checks import load_and_check
+from generator.site import load_and_check
 from tests.helpers import MINI_PLAN, MINI_UNIT
 
 ROOT = Path(__file__).resolve().parent.parent

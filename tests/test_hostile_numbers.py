@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.checks import load_and_check
-from generator.site import render_site
+from generator.site import load_and_check, render_site
 from tests.helpers import MINI_PLAN
 
 PLAN_FILE = "units/mini/plan-2566-2570.yml"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.checks import load_and_check
 from generator.render import check_output_path, write_tree_atomically
+from generator.site import load_and_check
 from tests.helpers import MINI_PLAN, MINI_UNIT
 
 PLAN = "data/units/mini/plan-2566-2570.yml"
@@ -96,7 +96,7 @@ def test_unit_id_must_match_its_folder(mini_data: Path) -> None:
     ],
 )
 def test_evidence_links_are_http_or_site_paths_only(link: str) -> None:
-    from generator.models.progress import check_link
+    from generator.models.common import check_link
 
     with pytest.raises(ValueError):
         check_link(link)

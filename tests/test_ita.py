@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.checks import load_and_check
+from generator.kinds.ita.model import public_labels
 from generator.models.common import Person
-from generator.models.ita import public_labels
-from generator.site import RenderedSite, render_site
+from generator.site import RenderedSite, load_and_check, render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = "data/units/mini/ita-2565.yml"

@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 
 from generator.__main__ import main
-from generator.checks import load_and_check
 from generator.dataset import load_dataset
-from generator.models.oit import OitCatalog
-from generator.site import render_site
+from generator.kinds.oit.model import OitCatalog
+from generator.site import KINDS, check_site, load_and_check, render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -53,13 +52,13 @@ def codes(catalog: OitCatalog) -> list[str]:
 
 @pytest.mark.parametrize("year", [2564, 2565, 2566, 2567])
 def test_complete_catalogues_have_o1_to_o43_exactly_once(year: int) -> None:
-    data = load_dataset(DATA)
+    data = load_dataset(DATA, KINDS)
     assert [p for p in data.problems if "oit-" in p.path] == []
-    assert codes(data.oit[year].model) == [f"O{n}" for n in range(1, 44)]
+    assert codes(data.catalogs["oit"][year].model) == [f"O{n}" for n in range(1, 44)]
 
 
 def test_catalogue_details_follow_the_reference() -> None:
-    oit = {year: loaded.model for year, loaded in load_dataset(DATA).oit.items()}
+    oit = {year: loaded.model for year, loaded in load_dataset(DATA, KINDS).catalogs["oit"].items()}
     assert sorted(oit) == [2564, 2565, 2566, 2567, 2568]
     # the same content has a different code each year: complaint statistics 2565 O31, 2566 O29, 2568 O19
     assert oit[2565].item("O31").expects == "first_half"
@@ -133,8 +132,7 @@ def oit_data(mini_data: Path) -> Path:
 
 def problems_for(data: Path, text: str) -> list[str]:
     (data / "units" / "mini" / "oit-2566.yml").write_text(text, encoding="utf-8")
-    _, problems = load_and_check(data)
-    return [p.format() for p in problems if p.path == MAP]
+    return [p.format() for p in check_site(data).problems if p.path == MAP]
 
 
 UNMAPPED = f"{MAP}:3: items: คำเตือน: ยังไม่ได้ระบุข้อ {{}} (จะแสดงเป็น 'ไม่มี' ในรายการตรวจสอบ)"
@@ -196,7 +194,7 @@ MAP_CASES = {
     ),
     "content outside content/": (
         "  O30:\n    content: ../data/units/mini/unit.md\n",
-        f"{MAP}:21: items.O30.content: ไม่พบไฟล์ content/../data/units/mini/unit.md (ต้องเป็นไฟล์ .md ในโฟลเดอร์ content)",
+        f"{MAP}:21: items.O30.content: ที่อยู่ '../data/units/mini/unit.md' ใช้ไม่ได้: ใช้ได้เฉพาะตัวอักษร ตัวเลข - _ . / และ #ชื่อหัวข้อ (ไม่มีช่องว่างหรือวงเล็บ) (hint: site path with optional #anchor)",
     ),
     "stale content": (
         "  O38:\n    content: mini/complaints.md\n    period:\n      fiscal_year: 2564\n    updated: 2022-01-01\n",

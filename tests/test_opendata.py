@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -16,17 +17,16 @@ import pytest
 import rdflib
 from frictionless import validate
 
-from generator.checks import load_and_check, load_checked
+from generator import pipeline
 from generator.dataset import Dataset
+from generator.kinds.plan import tables as plan_tables
 from generator.mdtext import escape_md
 from generator.models.plan import Plan, Project
 from generator.models.unit import Unit
-from generator.opendata import plan_tables
-from generator.opendata import tables as tables_module
 from generator.opendata.bundle import UnitOpenData, build_unit_files, collect
 from generator.opendata.tables import Table, column_from_field, table_spec
 from generator.opendata.writers import format_csv_value, write_zip
-from generator.site import render_site
+from generator.site import KINDS, load_and_check, load_checked, render_site
 from tests.conftest import DATA
 
 SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -294,8 +294,8 @@ def test_tables_without_a_template_line_get_a_download_section(mini_data, monkey
         rows = [{"project_id": p.id} for p in loaded.model.projects]
         return [*tables, Table(spec, "extra", rows, tables[0].page, loaded.path)]
 
-    monkeypatch.setitem(tables_module._BUILDERS, "plan", build)
-    site = render_site(mini_data)
+    kinds = [dataclasses.replace(k, build_tables=build) if k.name == "plan" else k for k in KINDS]
+    site = pipeline.render_site(mini_data, kinds)
     overview = site.files["mini/plan/2566-2570/index.md"]
     assert "## ดาวน์โหลดข้อมูล {#downloads}" in overview
     assert "- ตารางทดสอบ: ดาวน์โหลดข้อมูลในตารางนี้: [CSV](../../opendata/extra.csv)" in overview
@@ -308,11 +308,9 @@ def test_table_rows_must_match_the_columns():
 
 
 def test_dictionary_describes_every_field_of_every_kind(mini_data):
-    from generator.kinds import registry
-
     page = render_site(mini_data).files["data-dictionary/index.md"]
     assert page.startswith("# พจนานุกรมข้อมูล")
-    for kind in registry():
+    for kind in KINDS:
         assert f"ไฟล์: `data/units/<รหัสหน่วยงาน>/{kind.pattern}`" in page
         for name, info in kind.model.model_fields.items():
             assert f"| `{name}` | {escape_md(info.title)} |" in page, (kind.name, name)
@@ -323,8 +321,8 @@ def test_dictionary_describes_every_field_of_every_kind(mini_data):
 
 
 def test_progress_and_complaint_tables_match_their_models(sample):
-    from generator.models.complaints import ComplaintStats
-    from generator.models.progress import ProgressReport
+    from generator.kinds.complaints.model import ComplaintStats
+    from generator.kinds.progress.model import ProgressReport
 
     data, _, files = sample
     seen = 0

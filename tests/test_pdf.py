@@ -12,9 +12,9 @@ import pytest
 from pypdf import PdfReader
 
 from generator.__main__ import main
-from generator.checks import load_checked
+from generator.kinds.plan.pdf import find_plan, plan_parts
 from generator.models.plan import Plan
-from generator.pdf import find_plan, plan_parts
+from generator.site import KINDS, load_checked
 
 ROOT = Path(__file__).resolve().parent.parent
 UNIT = "sao-bueng-prue"
@@ -50,7 +50,7 @@ def test_pdf_of_a_whole_plan(built_site: Path, tmp_path: Path) -> None:
     result = subprocess.run([*command, "--out", str(out)], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr[-3000:]
     reader = PdfReader(str(out))
-    plan = find_plan(ROOT / "data", UNIT, "2566-2570")
+    plan = find_plan(ROOT / "data", UNIT, "2566-2570", KINDS)
     assert len(reader.pages) > len(plan.projects)  # intro + budget + one card per project, each card from a new page
     squeezed = comparable("\n".join(page.extract_text() or "" for page in reader.pages))
     # Thai text is extractable, and the three parts come in the official order.

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.checks import load_and_check
-from generator.kinds.progress_data import build_round_view
+from generator.kinds.progress.data import build_round_view
+from generator.kinds.progress.model import ProgressReport
 from generator.models.plan import Plan
-from generator.models.progress import ProgressReport
-from generator.site import render_site
+from generator.site import load_and_check, render_site
 from tests.conftest import DATA
 from tests.helpers import stable_markdown
 

@@ -15,10 +15,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.checks import load_and_check
 from generator.loader import Loc, load_yaml
 from generator.problems import DataError, Problem
-from generator.site import render_site
+from generator.site import load_and_check, render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = settings(

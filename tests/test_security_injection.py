@@ -26,14 +26,13 @@ import pytest
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from generator.dataset import unit_documents
 from generator.loader import Loc, load_yaml
 from generator.mdtext import escape_md
 from generator.models.catalog import DimensionCatalog, PriorityCatalog, Requirements
 from generator.models.unit import Unit
 from generator.privacy import iter_persons
 from generator.problems import DataError
-from generator.site import render_site
+from generator.site import KINDS, render_site
 from generator.validation import format_loc
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,7 +90,7 @@ def payload(counter: int) -> str:
 def _catalog_patterns() -> dict[str, type[BaseModel]]:
     patterns: dict[str, type[BaseModel]] = {"priority-*.yml": PriorityCatalog}
     try:  # the OIT item catalogues (ITA document kinds), when present
-        from generator.models.oit import OitCatalog
+        from generator.kinds.oit.model import OitCatalog
 
         patterns["oit-*.yml"] = OitCatalog
     except ImportError:  # pragma: no cover
@@ -112,7 +111,7 @@ def model_for(data: Path, path: Path) -> type[BaseModel] | None:
         return fixed.get(path.name)
     if path.name == "unit.yml":
         return Unit
-    return next((m for pattern, m in unit_documents().items() if fnmatch.fnmatch(path.name, pattern)), None)
+    return next((k.model for k in KINDS if fnmatch.fnmatch(path.name, k.pattern)), None)
 
 
 def iter_leaves(value: Any, loc: Loc = ()) -> list[Loc]:

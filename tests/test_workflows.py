@@ -13,6 +13,7 @@ import yaml
 
 from generator.opendata.editor import render_vscode_settings, schema_globs
 from generator.schema import schema_models
+from generator.site import KINDS
 from tests.conftest import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -125,11 +126,11 @@ def test_committed_schemas_do_not_drift():
 
 def test_vscode_maps_every_schema_to_its_data_files():
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
-    assert (ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8") == render_vscode_settings(), (
+    assert (ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8") == render_vscode_settings(KINDS), (
         "regenerate: python -c 'from generator.opendata.editor import write_vscode_settings; write_vscode_settings()'"
     )
     mapped = {Path(name).name for name in settings["yaml.schemas"]}
-    assert mapped == set(schema_models()) == set(schema_globs())
+    assert mapped == set(schema_models(KINDS)) == set(schema_globs(KINDS))
     for name in mapped:
         assert (ROOT / "schemas" / name).is_file(), name
 
@@ -139,5 +140,5 @@ def test_every_data_file_has_exactly_one_schema():
         rel = path.relative_to(ROOT).as_posix()
         if rel.startswith("data/catalog/oit-"):
             continue  # OIT item catalogues: the OIT kind has no catalogue schema yet (see README)
-        matches = [name for name, glob in schema_globs().items() if fnmatch.fnmatchcase(rel, glob)]
+        matches = [name for name, glob in schema_globs(KINDS).items() if fnmatch.fnmatchcase(rel, glob)]
         assert len(matches) == 1, (rel, matches)

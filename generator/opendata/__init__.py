@@ -10,10 +10,3 @@ A document kind makes its tables downloadable in a few lines (see README, "à¸‚à¹
         return [Table(ROUNDS, f"progress-{...}", rows, page_path, loaded.path)]
     DocumentKind(..., tables=(ROUNDS,), build_tables=build_progress_tables)
 """
-
-from __future__ import annotations
-
-from .bundle import build_opendata_assets
-from .site_pages import decorate_site
-
-__all__ = ["build_opendata_assets", "decorate_site"]

@@ -157,7 +157,9 @@ def check_site_ref(value: str) -> str:
     return value
 
 
-SiteRef = Annotated[str, AfterValidator(check_site_ref)]
+SiteRef = Annotated[
+    str, AfterValidator(check_site_ref), Field(min_length=1, json_schema_extra={"pattern": "^" + _SITE_REF_RE.pattern + "$"})
+]
 
 
 class OitEntry(Strict):
