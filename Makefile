@@ -35,9 +35,12 @@ render: $(STAMP)
 schema: $(STAMP)
 	$(PY) -m generator schema --out schemas
 
+## lint: ruff, mypy and the dead-code check (scripts/dead_code.py; false positives go in scripts/vulture_whitelist.py)
 lint: $(STAMP)
-	$(VENV)/bin/ruff check generator tests bench
+	$(VENV)/bin/ruff check generator tests bench scripts
 	$(VENV)/bin/mypy
+	$(VENV)/bin/mypy scripts/site_snapshot.py scripts/dead_code.py
+	$(PY) scripts/dead_code.py
 
 browser-deps:
 	@bash scripts/install-browser.sh
