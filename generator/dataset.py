@@ -152,7 +152,7 @@ def check_unread(data: Dataset) -> list[Problem]:
 
 def _all_files(root: Path) -> list[Path]:
     """Every file below `root`, symlinks not followed (a link loop must not hang the check)."""
-    found = []
+    found: list[Path] = []
     for folder, dirs, files in os.walk(root, followlinks=False):
         found.extend(Path(folder) / name for name in files)
         found.extend(Path(folder) / name for name in dirs if (Path(folder) / name).is_symlink())

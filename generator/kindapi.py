@@ -8,7 +8,6 @@ through the fields below.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -97,12 +96,6 @@ class DocumentKind:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def kind_named(kinds: Sequence[DocumentKind], name: str) -> DocumentKind | None:
-    return next((k for k in kinds if k.name == name), None)
-
-
 def sorted_kinds(kinds: Iterable[DocumentKind]) -> tuple[DocumentKind, ...]:
     return tuple(sorted(kinds, key=lambda k: (k.order, k.name)))
 
-
-SubParsers = argparse._SubParsersAction  # type: ignore[type-arg]

@@ -15,8 +15,8 @@ import jinja2
 import markupsafe
 
 from . import charts, thaifmt, urls
-from .mdtext import Md, escape_md, link_target, render_blocks, render_list, render_table
 from .kindapi import DocumentKind
+from .mdtext import Md, escape_md, link_target, render_blocks, render_list, render_table
 from .pages import PageSpec, TemplateExtra
 
 _PLAIN = re.compile(r"[0-9๐-๙.,\-– \u0e01-\u0e5b]*")

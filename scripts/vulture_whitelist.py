@@ -42,3 +42,6 @@ _.model_config
 
 # Maintenance commands run by hand (documented in their module docstring).
 _.write_vscode_settings
+
+# MkDocs config: the plugin lowers this validation level while a preview shows the problem page.
+_.omitted_files

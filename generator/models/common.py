@@ -150,12 +150,6 @@ SubMissionCode = Annotated[str, Field(pattern=r"^[1-4]\.[1-9]\.[1-9]$")]
 Numerals = Literal["arabic", "thai"]
 Group = Literal["mandatory", "selective", "context"]
 
-GROUP_LABELS: dict[str, str] = {
-    "mandatory": "โครงการสำคัญที่ทุกหน่วยงานต้องดำเนินการ",
-    "selective": "โครงการสำคัญที่ให้หน่วยงานเลือกดำเนินการ",
-    "context": "โครงการเพิ่มเติมตามบริบท",
-}
-
 
 # --- rich text blocks -------------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel
 
 if TYPE_CHECKING:
-    from ..dataset import Dataset, Loaded, UnitData
+    from ..dataset import Dataset, UnitData
 
 ColumnType = Literal["string", "integer", "number", "date", "boolean"]
 Value = str | int | Decimal | dt.date | bool | None

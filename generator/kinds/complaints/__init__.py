@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import Any
-
-from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from ...dataset import Dataset, Loaded, UnitData
 from ...dataset import problem_at as _at

@@ -114,8 +114,3 @@ class ComplaintStats(Strict):
     guideline: Blocks = Field(default_factory=list, title="แนวทางการจัดการเรื่องร้องเรียน")
     guideline_link: Link | None = Field(None, title="ลิงก์แนวทาง/คู่มือการจัดการเรื่องร้องเรียน")
     problems: Blocks = Field(default_factory=list, title="ปัญหา อุปสรรค และแนวทางแก้ไข")
-
-    def channel_name(self, key: str) -> str:
-        if key == OTHER_CHANNEL:
-            return OTHER_CHANNEL_LABEL
-        return next((c.name for c in self.channels if c.id == key), key)

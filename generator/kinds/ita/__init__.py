@@ -12,11 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterator
-from typing import Any
-
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from ... import thaifmt
 from ...dataset import Dataset, Loaded, UnitData

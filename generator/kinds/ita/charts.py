@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from decimal import Decimal
+from collections.abc import Sequence
 from typing import Any
 
 from ... import thaifmt
-from ...charts import Series, dimension_label, render_bar_chart, render_count_chart
+from ...charts import Series, render_bar_chart, render_count_chart
 from ...mdtext import Md
 
 __all__ = ["render_count_chart", "render_ita_chart"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...models.unit import Unit
-from ...opendata.tables import Row, Table, column_from_field, computed_column, table_spec
+from ...opendata.tables import Row, Table, column_from_field, table_spec
 from .model import ItaIndicator, ItaItem, ItaReport, ItaTool
 from .urls import ita_page
 

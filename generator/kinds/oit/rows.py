@@ -12,7 +12,6 @@ import csv
 import datetime as dt
 import io
 import os
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path

@@ -57,12 +57,6 @@ class BudgetTable:
         return sum(d.project_count for d in self.dimensions)
 
 
-def project_amounts(project: Project, years: list[int]) -> Amounts:
-    amounts = Amounts(years)
-    amounts.add(project.budget)
-    return amounts
-
-
 def build_budget_table(plan: Plan) -> BudgetTable:
     """Group projects by มิติ and ภารกิจ (in document order) and sum their yearly budgets."""
     years = plan.period.years

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
 from typing import Any
 
-from ... import thaifmt
 from ...charts import Series, dimension_label, render_bar_chart, render_count_chart
 from ...mdtext import Md
-
 from .model import STATUSES
 
 __all__ = ["render_count_chart", "render_progress_chart"]

@@ -196,14 +196,11 @@ class Tally:
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys((*STATUSES, NOT_REPORTED), 0))
     planned: Decimal = ZERO
     spent: Decimal = ZERO
-    progress_sum: int = 0
 
     def add(self, row: ProjectRow) -> None:
         self.counts[row.status] += 1
         self.planned += row.planned
         self.spent += row.spent
-        if row.entry is not None and row.status != "ยกเลิก":
-            self.progress_sum += row.entry.progress
 
     @property
     def total(self) -> int:
@@ -217,10 +214,6 @@ class Tally:
     @property
     def done_percent(self) -> Decimal | None:
         return _percent(Decimal(self.counts["ดำเนินการแล้วเสร็จ"]), Decimal(self.active))
-
-    @property
-    def mean_progress(self) -> Decimal | None:
-        return _percent(Decimal(self.progress_sum), Decimal(self.active * 100))
 
     @property
     def spent_percent(self) -> Decimal | None:

@@ -7,11 +7,10 @@ A published round keeps its own file and URL; the next round is a new file, neve
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic import BeforeValidator, Field
 
 from ...models.common import Baht, Blocks, FiscalYear, IsoDate, Link, Slug, Strict, Text, parse_number
 from ...thaifmt import fiscal_year_bounds
