@@ -33,3 +33,10 @@ def test_url_scheme_in_readme_matches_generator_urls() -> None:
     docs = (urls.__doc__ or "") + (plan_urls.__doc__ or "")
     in_code = [line.strip() for line in docs.splitlines() if line.strip().startswith("/")]
     assert sorted(documented) == sorted(in_code)
+
+
+def test_source_paths_named_in_readme_exist() -> None:
+    """The README points newcomers at files; after a move, every such path must still be there."""
+    named = set(re.findall(r"`(generator/[\w/.-]+\.(?:py|j2))`", README))
+    example = {"generator/kinds/notice/__init__.py", "generator/kinds/notice/templates/notice.md.j2"}  # walk-through
+    assert sorted(p for p in named - example if not (ROOT / p).exists()) == []
