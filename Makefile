@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check render schema lint browser-deps clean
+.PHONY: site test serve check render schema lint browser-deps screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -42,9 +42,13 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy scripts/site_snapshot.py scripts/dead_code.py
 	$(PY) scripts/dead_code.py
 
+## screenshots: 360 px and 1280 px screenshots of every page kind into screenshots/ (not committed)
+screenshots: site browser-deps
+	$(PY) scripts/screenshots.py --site site --out screenshots
+
 browser-deps:
 	@bash scripts/install-browser.sh
 	@bash tests/browser/install-npm.sh
 
 clean:
-	rm -rf site .site.tmp build $(VENV)
+	rm -rf site .site.tmp build screenshots $(VENV)

@@ -1,4 +1,4 @@
-"""Python-Markdown extension: table captions and header scopes (accessibility).
+"""Python-Markdown extension: table captions, header scopes and phone-ready cells (accessibility).
 
 Markdown has no caption syntax. A paragraph marked with the attribute list `{: .table-caption }` placed
 right before a table becomes that table's <caption>:
@@ -11,18 +11,27 @@ right before a table becomes that table's <caption>:
 
 Without this extension the caption still shows as a paragraph (so other renderers degrade gracefully).
 Header cells in <thead> get scope="col" so screen readers announce the column for every cell.
+
+Phones: every body cell gets `data-label` (its column header's text) and one cell per row, the row's name,
+gets `data-row-head`; the table gets `data-stack` (tables of three or more columns only). site.css uses these below a breakpoint to show each row
+as a block headed by its name with "label: value" lines, while the markup stays a real <table>.
 Registered in mkdocs.yml as `generator.markdown_ext` (after attr_list, which sets the class).
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 import xml.etree.ElementTree as etree
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 CAPTION_CLASS = "table-caption"
+# Key-value tables (label | value) already read as "label: value" on a phone; only wider tables stack.
+STACK_MIN_COLUMNS = 3
+# Why: raw HTML inside a header is still a stash placeholder at this stage; it must not leak into a label.
+_STASH = re.compile("\x02wzxhzdk:\\d+\x03")
 
 
 class TableCaptionProcessor(Treeprocessor):
@@ -34,6 +43,8 @@ class TableCaptionProcessor(Treeprocessor):
                     move_into_caption(parent, first, second)
         for th in root.iter("th"):
             th.set("scope", th.get("scope", "col"))
+        for table in root.iter("table"):
+            label_cells(table)
 
 
 def move_into_caption(parent: etree.Element, paragraph: etree.Element, table: etree.Element) -> None:
@@ -44,6 +55,53 @@ def move_into_caption(parent: etree.Element, paragraph: etree.Element, table: et
         caption.append(child)
     parent.remove(paragraph)
     table.insert(0, caption)
+
+
+def label_cells(table: etree.Element) -> None:
+    """Mark a table with column headers so CSS can stack its rows on narrow screens."""
+    head_row = table.find("thead/tr")
+    rows = table.findall("tbody/tr")
+    if head_row is None or not rows:
+        return
+    labels = [header_text(th) for th in head_row]
+    if len(labels) < STACK_MIN_COLUMNS:
+        return
+    name_column = row_name_column(rows)
+    for row in rows:
+        cells = list(row)
+        for label, cell in zip(labels, cells, strict=False):
+            if label:
+                cell.set("data-label", label)
+        row_head(cells, name_column).set("data-row-head", "")
+    table.set("data-stack", "")
+
+
+def header_text(th: etree.Element) -> str:
+    return " ".join(_STASH.sub("", "".join(th.itertext())).split())
+
+
+def row_name_column(rows: list[etree.Element]) -> int:
+    """The column that names a row: the first mostly holding links, else the first text column, else 0."""
+    columns = list(itertools.zip_longest(*(list(row) for row in rows)))
+    for index, cells in enumerate(columns):
+        if sum(1 for c in cells if c is not None and c.find(".//a") is not None) * 2 > len(rows):
+            return index
+    for index, cells in enumerate(columns):
+        if not any(c is not None and "right" in c.get("style", "") for c in cells):
+            return index
+    return 0
+
+
+def row_head(cells: list[etree.Element], name_column: int) -> etree.Element:
+    # Why: subtotal rows ("รวม") leave the name column empty; their first filled cell names them instead.
+    preferred = cells[name_column] if name_column < len(cells) else cells[0]
+    if has_content(preferred):
+        return preferred
+    return next((c for c in cells if has_content(c)), cells[0])
+
+
+def has_content(cell: etree.Element) -> bool:
+    return bool("".join(cell.itertext()).strip()) or len(cell) > 0
 
 
 class TableCaptionExtension(Extension):

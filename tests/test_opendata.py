@@ -275,11 +275,11 @@ def test_units_without_tables_get_no_opendata(mini_data):
 def test_download_links_sit_beside_the_tables(mini_data):
     files = render_site(mini_data).files
     budget = files["mini/plan/2566-2570/budget/index.md"]
-    line = "ดาวน์โหลดข้อมูลในตารางนี้: [CSV](../../../opendata/plan-2566-2570-budget.csv)"
+    line = "ข้อมูลในตารางนี้: [ดาวน์โหลดตาราง (CSV สำหรับ Excel)](../../../opendata/plan-2566-2570-budget.csv)"
     assert line in budget
     assert budget.index(line) < budget.index("## จำนวนโครงการและงบประมาณรายมิติ")
     overview = files["mini/plan/2566-2570/index.md"]
-    assert "[CSV](../../opendata/plan-2566-2570-projects.csv)" in overview
+    assert "[ดาวน์โหลดตาราง (CSV สำหรับ Excel)](../../opendata/plan-2566-2570-projects.csv)" in overview
     assert "[ดาวน์โหลดทุกไฟล์รวมในไฟล์เดียว (ZIP)](opendata/mini-opendata.zip)" in files["mini/index.md"]
 
 
@@ -298,7 +298,7 @@ def test_tables_without_a_template_line_get_a_download_section(mini_data, monkey
     site = pipeline.render_site(mini_data, kinds)
     overview = site.files["mini/plan/2566-2570/index.md"]
     assert "## ดาวน์โหลดข้อมูล {#downloads}" in overview
-    assert "- ตารางทดสอบ: ดาวน์โหลดข้อมูลในตารางนี้: [CSV](../../opendata/extra.csv)" in overview
+    assert "- ตารางทดสอบ: ข้อมูลในตารางนี้: [ดาวน์โหลดตาราง (CSV สำหรับ Excel)](../../opendata/extra.csv)" in overview
     assert site.assets["mini/opendata/extra.csv"].decode() == "project_id\r\nfirst\r\nsecond\r\n"
 
 

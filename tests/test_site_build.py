@@ -32,7 +32,7 @@ def test_card_pages_per_unit(built_site: Path) -> None:
 
 def test_bueng_prue_budget_totals(built_site: Path) -> None:
     html = (built_site / "sao-bueng-prue/plan/2566-2570/budget/index.html").read_text(encoding="utf-8")
-    row = re.search(r"<tr>\s*<td><strong>รวมทั้งสิ้น</strong>.*?</tr>", html, re.S)
+    row = re.search(r"<tr>\s*<td[^>]*><strong>รวมทั้งสิ้น</strong>.*?</tr>", html, re.S)
     assert row is not None
     cells = re.findall(r"<strong>([\d,]+)</strong>", row.group(0))
     assert cells == ["25,000"] * 5 + ["125,000"]

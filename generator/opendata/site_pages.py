@@ -19,7 +19,8 @@ from .dictionary import build_dictionary
 from .metadata import build_dcat
 from .tables import TYPE_LABELS, Table
 
-FORMAT_LABELS = {"csv": "CSV", "json": "JSON", "xlsx": "Excel (XLSX)"}
+# Plain Thai for citizens; the format name stays in brackets for those who look for it.
+FORMAT_LABELS = {"csv": "ดาวน์โหลดตาราง (CSV สำหรับ Excel)", "json": "ข้อมูลสำหรับนักพัฒนา (JSON)", "xlsx": "ไฟล์ Excel (XLSX)"}
 PACKAGE = Path(__file__).resolve().parent.parent
 # Folders whose history dates the data dictionary (it is generated from the models, not from data/).
 DICTIONARY_SOURCES = (str(PACKAGE / "models"), str(PACKAGE / "opendata"), str(PACKAGE / "kinds"))
@@ -41,13 +42,13 @@ def decorate_site(data: Dataset, pages: list[PageSpec]) -> None:
 
 
 def download_links(table: Table, unit_id: str, from_page: str) -> Md:
-    """'ดาวน์โหลดข้อมูลในตารางนี้: CSV · JSON · Excel (XLSX) · คำอธิบายข้อมูล' with links relative to the page."""
+    """'ข้อมูลในตารางนี้: ดาวน์โหลดตาราง (CSV สำหรับ Excel) · … · คำอธิบายข้อมูล' with links relative to the page."""
     links = [
         f"[{FORMAT_LABELS[ext]}]({urls.relative_link(from_page, paths.table_file(unit_id, table.name, ext))})"
         for ext in paths.TABLE_FORMATS
     ]
     about = urls.relative_link(from_page, paths.metadata_page(unit_id))
-    return Md(f"ดาวน์โหลดข้อมูลในตารางนี้: {' · '.join(links)} · [คำอธิบายข้อมูล]({about})")
+    return Md(f"ข้อมูลในตารางนี้: {' · '.join(links)} · [คำอธิบายข้อมูล]({about})")
 
 
 def _link_tables(od: UnitOpenData, by_path: dict[str, PageSpec]) -> None:
@@ -76,7 +77,7 @@ def _unit_section(od: UnitOpenData, from_page: str) -> str:
             "",
             f"- [คำอธิบายชุดข้อมูลและไฟล์ดาวน์โหลดทั้งหมด]({meta})",
             f"- [ดาวน์โหลดทุกไฟล์รวมในไฟล์เดียว (ZIP)]({link(paths.zip_name(od.unit.id))})",
-            f"- [datapackage.json (Frictionless Data Package)]({link(paths.DATAPACKAGE)})",
+            f"- [คำอธิบายโครงสร้างไฟล์สำหรับโปรแกรมตรวจข้อมูล (datapackage.json)]({link(paths.DATAPACKAGE)})",
         ]
     )
 

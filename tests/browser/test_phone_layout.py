@@ -1,0 +1,161 @@
+"""Citizens on phones (issue 15): at 360 × 800 every table is readable without sideways scrolling, numbers
+never wrap, the key figures are on the first screen and long pages fold; at 1280 px tables stay tables.
+
+Folded content (<details>) is opened before the table and number checks, so it is checked too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.browser.page_kinds import page_kinds
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 360, "height": 800}
+DESKTOP = {"width": 1280, "height": 800}
+MAX_SCREENS_BEFORE_FOLD = 12
+# Page kinds that exist for their numbers: the first screen shows at least one key figure tile.
+KEY_FIGURE_KINDS = (
+    "<unit>/plan/*",
+    "<unit>/plan/*/budget",
+    "<unit>/plan/*/progress/*",
+    "<unit>/complaints/*",
+    "<unit>/ita/*",
+    "<unit>/oit/*",
+)
+
+OPEN_ALL_DETAILS = "() => document.querySelectorAll('details').forEach((d) => { d.open = true; })"
+
+# Every box inside a table (cells and what they hold) must lie within the viewport's width.
+TABLE_BOXES_OUTSIDE = """() => {
+  const vw = document.documentElement.clientWidth;
+  const out = [];
+  // Visually hidden (clipped to a pixel, still read aloud) is not "outside": a screen reader needs no width.
+  const hidden = (el, table) => {
+    for (let box = el; box && box !== table; box = box.parentElement) {
+      const style = getComputedStyle(box);
+      if (style.clipPath !== "none" || (style.overflow !== "visible" && box.getBoundingClientRect().width <= 1)) return true;
+    }
+    return false;
+  };
+  document.querySelectorAll("article table").forEach((table, index) => {
+    table.querySelectorAll("caption, th, td, th *, td *").forEach((el) => {
+      const r = el.getBoundingClientRect();
+      if ((r.width === 0 && r.height === 0) || hidden(el, table)) return;
+      if (r.left < -1 || r.right > vw + 1) {
+        out.push(`table ${index + 1} <${el.tagName.toLowerCase()}> "${el.textContent.trim().slice(0, 30)}" ` +
+                 `${Math.round(r.left)}..${Math.round(r.right)} px`);
+      }
+    });
+  });
+  return out.slice(0, 8);
+}"""
+
+# A number (two or more digits, Arabic or Thai, with separators) must sit on one line box.
+BROKEN_NUMBERS = """() => {
+  const number = /[0-9\u0e50-\u0e59][0-9\u0e50-\u0e59,.]*[0-9\u0e50-\u0e59]/g;
+  const walker = document.createTreeWalker(document.querySelector("article"), NodeFilter.SHOW_TEXT);
+  const out = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement.closest("svg, script, style")) continue;
+    for (const match of node.data.matchAll(number)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      if (tops.size > 1) out.push(`"${match[0]}" in "${node.data.trim().slice(0, 40)}" on ${tops.size} lines`);
+    }
+  }
+  return out.slice(0, 8);
+}"""
+
+KEY_FIGURES_ON_FIRST_SCREEN = """() => [...document.querySelectorAll("article .key-figures .key-figure__value")]
+  .filter((el) => { const r = el.getBoundingClientRect();
+                    return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight && r.right <= innerWidth; })
+  .map((el) => el.textContent.trim())"""
+
+HEIGHT_BEFORE_FOLD = """() => {
+  const fold = document.querySelector("article details");
+  return fold ? fold.getBoundingClientRect().top + scrollY : document.documentElement.scrollHeight;
+}"""
+
+TABLE_DISPLAYS = """() => [...document.querySelectorAll("article table")].map((t) => [
+  !t.tHead || getComputedStyle(t.tHead).clipPath === "none",
+  [...t.querySelectorAll("tr")].every((r) => getComputedStyle(r).display === "table-row"),
+  [...t.querySelectorAll("td, th")].every((c) => getComputedStyle(c).display === "table-cell"
+      && ["none", "normal"].includes(getComputedStyle(c, "::before").content))])"""
+
+
+@pytest.fixture(scope="module")
+def kinds(built_site: Path) -> dict[str, str]:
+    return page_kinds(built_site)
+
+
+@pytest.fixture(scope="module")
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, locale="th-TH")
+    yield context.new_page()
+    context.close()
+
+
+def test_tables_fit_a_phone_and_numbers_never_wrap(phone, site_url: str, kinds: dict[str, str]) -> None:
+    problems = {}
+    for kind, path in kinds.items():
+        phone.goto(site_url + path, wait_until="load")
+        phone.evaluate(OPEN_ALL_DETAILS)
+        found = [*phone.evaluate(TABLE_BOXES_OUTSIDE), *phone.evaluate(BROKEN_NUMBERS)]
+        if found:
+            problems[f"{kind} {path}"] = found
+    assert not problems, "\n".join(f"{where}:\n  " + "\n  ".join(v) for where, v in problems.items())
+
+
+def test_key_figures_are_on_the_first_phone_screen(phone, site_url: str, kinds: dict[str, str]) -> None:
+    missing = []
+    for kind in KEY_FIGURE_KINDS:
+        phone.goto(site_url + kinds[kind], wait_until="load")
+        if not phone.evaluate(KEY_FIGURES_ON_FIRST_SCREEN):
+            missing.append(f"{kind} {kinds[kind]}")
+    assert not missing, f"no key figure tile within the first 360×800 screen: {missing}"
+
+
+def test_long_pages_fold_within_twelve_screens(phone, site_url: str, kinds: dict[str, str]) -> None:
+    too_long = {}
+    for kind, path in kinds.items():
+        phone.goto(site_url + path, wait_until="load")
+        height = phone.evaluate(HEIGHT_BEFORE_FOLD)
+        if height > MAX_SCREENS_BEFORE_FOLD * PHONE["height"]:
+            too_long[f"{kind} {path}"] = f"{height / PHONE['height']:.1f} screens"
+    assert not too_long, f"longer than {MAX_SCREENS_BEFORE_FOLD} screens before the first fold: {too_long}"
+
+
+def test_screen_readers_get_real_tables_on_a_phone(phone, site_url: str, kinds: dict[str, str]) -> None:
+    """Chromium's own accessibility tree (not the DOM) still has a table, rows and cells for every table."""
+    cdp = phone.context.new_cdp_session(phone)
+    lost = {}
+    for kind, path in kinds.items():
+        phone.goto(site_url + path, wait_until="load")
+        phone.evaluate(OPEN_ALL_DETAILS)  # a closed fold hides its table from everyone, as it should
+        expected = phone.evaluate("() => document.querySelectorAll('article table').length")
+        nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+        roles = [n.get("role", {}).get("value") for n in nodes if not n.get("ignored")]
+        tables = roles.count("table")
+        if tables < expected or (expected and not {"row", "cell", "columnheader"} <= set(map(str.lower, roles))):
+            lost[f"{kind} {path}"] = f"{tables} of {expected} tables in the accessibility tree"
+    cdp.detach()
+    assert not lost, lost
+
+
+def test_tables_stay_tables_on_a_desktop(browser, site_url: str, kinds: dict[str, str]) -> None:
+    context = browser.new_context(viewport=DESKTOP, locale="th-TH")
+    page = context.new_page()
+    changed = {}
+    for kind, path in kinds.items():
+        page.goto(site_url + path, wait_until="load")
+        bad = [d for d in page.evaluate(TABLE_DISPLAYS) if d != [True, True, True]]
+        if bad:
+            changed[f"{kind} {path}"] = bad
+    context.close()
+    assert not changed, changed
