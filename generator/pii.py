@@ -152,9 +152,17 @@ def find_personal_data(text: str, allow: Collection[str] = ()) -> list[Finding]:
     for kind, start, end, key in _scan(normal):
         if _allowed(kind, key, keys):
             continue
-        first, last = (start, end) if origin is None else (origin[start], origin[end - 1] + 1)
+        first, last = (start, end) if origin is None else _original_span(text, origin, start, end)
         findings.append(Finding(kind, first, last, text[first:last], key))
     return sorted(findings, key=lambda f: (f.start, f.end, f.kind))
+
+
+def _original_span(text: str, origin: list[int], start: int, end: int) -> tuple[int, int]:
+    """The span of `text` that became normalised [start, end): up to the next kept character, minus invisibles."""
+    first, last = origin[start], origin[end]
+    while last > first and _INVISIBLE_RE.match(text, last - 1):
+        last -= 1
+    return first, last
 
 
 def _allowed(kind: str, key: str, keys: Allow) -> bool:

@@ -242,3 +242,8 @@ def test_no_finding_in_the_shipped_data():
             for finding in find_personal_data(text, allow):
                 found.add((path.relative_to(DATA).as_posix(), finding.kind, finding.key))
     assert found == KNOWN_UNMARKED
+
+
+def test_a_span_ending_in_a_folded_vowel_keeps_the_whole_vowel() -> None:
+    text = "นายกก ก\u0e4d\u0e32\ufeff ต่อ"
+    assert [f.text for f in find_personal_data(text)] == ["นายกก ก\u0e4d\u0e32"]
