@@ -7,13 +7,16 @@ The result of `load_yaml` is plain data (dict/list/str/None) plus a map from the
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .problems import Problem
+from .pii import INVISIBLE
+from .problems import Problem, visible
+from .yaml_messages import syntax_message
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_LINE_CHARS = 20_000
@@ -24,6 +27,12 @@ _THAI = re.compile("[\u0e00-\u0e7f]")
 _THAI_RUN = re.compile("[\u0e00-\u0e7f]{2,}")
 # C0/C1 control characters (YAML "\0", "\e" escapes): invisible, and unsafe in terminal messages.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Bidi controls and invisible characters: dropped from every text at load time, so no title, navigation,
+# CSV or JSON carries them (Thai combining marks are ordinary characters and stay).
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+# Data file names: letters, digits, '-', '_', '.'; anything else (newline, '::', escapes) is refused.
+SAFE_FILE_NAME = re.compile(r"[A-Za-z0-9._-]+")
 NULL_WORDS = {"", "~", "null", "Null", "NULL"}
 Loc = tuple[Any, ...]
 
@@ -113,18 +122,29 @@ def _encoding_message(raw: bytes) -> str:
     return "ไฟล์นี้ไม่ได้เข้ารหัสแบบ UTF-8 กรุณาบันทึกใหม่เป็น UTF-8 (hint: save the file as UTF-8)"
 
 
+def check_file_name(path: Path, shown: str) -> None:
+    """Refuse a data file whose name could break a terminal, a CI annotation or a URL."""
+    if not SAFE_FILE_NAME.fullmatch(path.name):
+        raise _fail(
+            shown,
+            1,
+            f"ชื่อไฟล์ '{visible(path.name)}' มีอักขระที่ใช้ไม่ได้ ชื่อไฟล์ข้อมูลใช้ได้เฉพาะอักษรอังกฤษ ตัวเลข"
+            " และเครื่องหมาย - _ . เท่านั้น ให้เปลี่ยนชื่อไฟล์ (hint: unsafe file name)",
+        )
+
+
 def load_yaml(path: Path, shown: str) -> YamlDoc:
     """Load one YAML file strictly; raise YamlProblem with a Thai message on any failure."""
+    check_file_name(path, shown)
     text = read_text(path, shown)
     try:
         check_depth(text, shown)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = min(mark.line + 1, text.count("\n") + 1) if mark else 1  # an error at the end of the file
-        raise _fail(shown, line, f"รูปแบบ YAML ไม่ถูกต้อง: {exc.problem or exc}") from None
+        found = syntax_message(exc, text)
+        raise _fail(shown, found.line, found.message) from None
     except yaml.YAMLError as exc:
-        raise _fail(shown, 1, f"รูปแบบ YAML ไม่ถูกต้อง: {exc}") from None
+        raise _fail(shown, 1, f"รูปแบบ YAML ไม่ถูกต้อง (hint: {visible(str(exc))})") from None
     except RecursionError:
         raise _fail(shown, 1, "โครงสร้างซ้อนกันลึกเกินไป (hint: nesting too deep)") from None
     doc = YamlDoc(shown, None)
@@ -206,24 +226,33 @@ class _Builder:
         if _CONTROL.search(value):
             message = "มีอักขระควบคุมที่มองไม่เห็น (เช่น \\0 หรือ \\e) ในค่านี้ ให้ลบออก (hint: control character)"
             raise _fail(self.doc.path, node.start_mark.line + 1, message)
-        return value
+        return _INVISIBLE.sub("", value)
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        seen: dict[str, str] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _fail(self.doc.path, key_node.start_mark.line + 1, "ชื่อช่องต้องเป็นข้อความธรรมดา")
             key = self._text(key_node)
             if key == "<<":
                 raise _fail(self.doc.path, key_node.start_mark.line + 1, "ไม่รองรับการรวมค่าด้วย '<<'", key)
-            if key in result:
-                first = self.doc.lines.get((*loc, key), "?")
-                raise _fail(
-                    self.doc.path,
-                    key_node.start_mark.line + 1,
-                    f"ช่อง '{key}' ซ้ำกัน (ใช้ครั้งแรกที่บรรทัด {first}) (hint: duplicate key)",
-                    key,
-                )
+            identity = key_identity(key)
+            if identity in seen:
+                self._duplicate(key_node, loc, key, seen[identity])
+            seen[identity] = key
             self.doc.lines[(*loc, key)] = key_node.start_mark.line + 1
             result[key] = self.build(value_node, (*loc, key), depth + 1)
         return result
+
+    def _duplicate(self, key_node: yaml.Node, loc: Loc, key: str, first_key: str) -> None:
+        first = self.doc.lines.get((*loc, first_key), "?")
+        # Why both spellings: "๒๕๖๗" and "2567" look different to a clerk but name the same year.
+        same = f"'{key}'" if key == first_key else f"'{key}' กับ '{first_key}' (ค่าเดียวกันเมื่อเทียบตัวเลขไทย/อารบิก)"
+        message = f"ช่อง {same} ซ้ำกัน (ใช้ครั้งแรกที่บรรทัด {first}) (hint: duplicate key)"
+        raise _fail(self.doc.path, key_node.start_mark.line + 1, message, key)
+
+
+def key_identity(key: str) -> str:
+    """What a key means: ๒๕๖๗, 2567 and ２５６７ name the same budget year."""
+    return unicodedata.normalize("NFKC", key.translate(_THAI_DIGITS)).strip()

@@ -15,7 +15,9 @@ PLAN = "data/units/mini/plan-2566-2570.yml"
 CASES = {
     "syntax error": (
         MINI_PLAN.replace("  - id: second", "  - id: [second"),
-        f"{PLAN}:12: -: รูปแบบ YAML ไม่ถูกต้อง: did not find expected ',' or ']'",
+        f"{PLAN}:12: -: รูปแบบ YAML ไม่ถูกต้องที่คอลัมน์ 12: วงเล็บ '[' ที่เปิดไว้ที่บรรทัด 11 คอลัมน์ 9 ไม่ได้ปิดด้วย ']'"
+        " หรือขาดเครื่องหมาย ',' ระหว่างค่า ถ้าข้อความมี '[' ให้ครอบทั้งข้อความด้วยเครื่องหมายคำพูด"
+        " (hint: while parsing a flow sequence: did not find expected ',' or ']')",
     ),
     "wrong type": (
         MINI_PLAN.replace('start: "2566"', "start: abc"),
