@@ -16,6 +16,7 @@ from .kindapi import SiteBuild
 from .pages import PageSpec
 from .privacy import find_privacy_leaks
 from .problems import Problem
+from .published_text import check_personal_data
 from .render import unsafe_output_path
 
 
@@ -28,6 +29,9 @@ def check_dataset(data: Dataset) -> list[Problem]:
             kind = data.kind_of(loaded)
             if kind is not None:
                 problems.extend(kind.check(data, unit, loaded))
+    # Why filtered: a kind may already say more precisely what is wrong on that line (e.g. complaints).
+    seen = {(p.path, p.line) for p in problems if p.severity == "error"}
+    problems.extend(p for p in check_personal_data(data) if (p.path, p.line) not in seen)
     return problems
 
 

@@ -209,7 +209,9 @@ PERSON_KEYS = {"name", "position", "office", "phone", "email", "publish"}
 PRIVATE_KEYS = {"name", "phone", "email"}
 # Real names in free text that the data does not (yet) mark publishable: the detector must keep finding them
 # until the data marks them (the check phase will report them as errors). File, kind, normalised value.
-KNOWN_UNMARKED = {("units/bma/ita-consolidated-2565.yml", "name", "วันทนีย์วัฒนะ")}
+# The BMA deputy permanent secretary named in seed 003 is marked publishable in data/units/bma/unit.yml
+# (`officials:`), so the shipped data has no unmarked personal data left.
+KNOWN_UNMARKED: set[tuple[str, str, str]] = set()
 
 
 def is_person(value: dict[str, Any]) -> bool:
@@ -235,10 +237,10 @@ def test_no_finding_in_the_shipped_data():
     files = sorted(DATA.rglob("*.y*ml"))
     assert len(files) > 10
     found = set()
-    for path in files:
-        allow: set[str] = set()
-        strings = published_strings(yaml.safe_load(path.read_text(encoding="utf-8")), allow)
-        for text in strings:
+    allow: set[str] = set()  # like the check: a person marked publishable anywhere is publishable everywhere
+    strings = {path: published_strings(yaml.safe_load(path.read_text(encoding="utf-8")), allow) for path in files}
+    for path, texts in strings.items():
+        for text in texts:
             for finding in find_personal_data(text, allow):
                 found.add((path.relative_to(DATA).as_posix(), finding.kind, finding.key))
     assert found == KNOWN_UNMARKED

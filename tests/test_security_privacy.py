@@ -123,7 +123,7 @@ def test_private_data_inside_downloads_is_found(card_data: tuple[object, Path]) 
 def test_render_fails_when_a_private_name_is_typed_into_plan_text(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "data", tmp_path / "data")
     data = load_dataset(tmp_path / "data", KINDS)
-    loaded, loc, person = next(
+    _, _, person = next(
         (ld, loc, p) for ld in iter_loaded(data) for loc, p in iter_persons(ld.model) if not p.publish and p.name
     )
     plan = tmp_path / "data" / "units" / "sao-bueng-prue" / "plan-2566-2570.yml"
@@ -131,8 +131,10 @@ def test_render_fails_when_a_private_name_is_typed_into_plan_text(tmp_path: Path
     plan.write_text(text.replace("\ntitle: ", f"\ntitle: ผู้ประสานงาน {person.name} ", 1), encoding="utf-8")
     with pytest.raises(DataError) as exc:
         render_site(tmp_path / "data")
-    line = loaded.doc.line_of((*loc, "name"))
-    assert any(p.path == loaded.path and p.line == line and "publish: false" in p.message for p in exc.value.problems)
+    # Found twice over: the detector reports the name in the plan's text at its own line (check phase); the
+    # output guard would report it at the person's line if the text disguised it beyond the detector.
+    found = [p.format() for p in exc.value.problems]
+    assert any(f.startswith("data/units/sao-bueng-prue/plan-2566-2570.yml:") and ": title: " in f and "ชื่อบุคคล" in f for f in found), found
 
 
 def _site_texts(site: Path) -> list[Haystack]:

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from .catalog import UnitType
-from .common import Baht, Numerals, Slug, Strict, Text
+from .common import Baht, Numerals, Person, Slug, Strict, Text
 
 Licence = Literal["open-data-common", "dga-open-government-license", "cc-by-4.0", "cc0-1.0"]
 UpdateFrequency = Literal["annual", "semiannual", "quarterly", "monthly", "irregular"]
@@ -50,3 +50,9 @@ class Unit(Strict):
     description: Text | None = Field(None, title="คำอธิบายหน่วยงาน")
     website: Text | None = Field(None, title="เว็บไซต์หลัก")
     opendata: OpenData = Field(default_factory=OpenData, title="การเผยแพร่ข้อมูลเปิด (open data)")
+    officials: list[Person] = Field(
+        default_factory=list,
+        title="ผู้บริหารที่ระบุชื่อได้ในข้อความ",
+        description="บุคคลที่ข้อความของหน่วยงานเอ่ยชื่อในฐานะตำแหน่ง (เช่น ผู้บริหารตาม OIT) ต้องระบุ publish: true"
+        " จึงจะเผยแพร่ชื่อได้ ชื่อบุคคลอื่นในข้อความใด ๆ จะถูกแจ้งเป็นข้อผิดพลาด",
+    )
