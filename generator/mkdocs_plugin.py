@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from .directory import build_directory
 from .mkdocs_staging import StagedOutput
 from .navigation import build_nav, safe_title
 from .problems import DataError
@@ -81,7 +82,14 @@ class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
             files.append(File.generated(config, path, content=text))
         for path, content in self.site.assets.items():
             files.append(File.generated(config, path, content=content))
-        config.nav = build_nav(self.site.specs, [f.src_uri for f in files.documentation_pages()])
+        try:
+            directory, directory_assets = build_directory(self.site.data)
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
+        for path, content in [*((p.path, p.text) for p in directory), *directory_assets.items()]:
+            files.append(File.generated(config, path, content=content))
+        pages = [f.src_uri for f in files.documentation_pages()]
+        config.nav = build_nav(self.site.specs, pages, self.site.data.units, [(p.path, p.title) for p in directory])
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
