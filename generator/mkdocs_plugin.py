@@ -86,7 +86,9 @@ class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
             directory, directory_assets = build_directory(self.site.data)
         except ValueError as exc:
             raise PluginError(str(exc)) from None
-        for path, content in [*((p.path, p.text) for p in directory), *directory_assets.items()]:
+        for page in directory:
+            files.append(File.generated(config, page.path, content=page.text))
+        for path, content in directory_assets.items():
             files.append(File.generated(config, path, content=content))
         pages = [f.src_uri for f in files.documentation_pages()]
         config.nav = build_nav(self.site.specs, pages, self.site.data.units, [(p.path, p.title) for p in directory])
