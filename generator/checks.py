@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from .dataset import Dataset, UnitData
 from .dataset import problem_at as _at
+from .directory import DIRECTORY_DIR
 from .frameworks import mission_codes
 from .kindapi import SiteBuild
 from .pages import PageSpec
@@ -46,6 +47,8 @@ def check_catalogs(data: Dataset) -> Iterator[Problem]:
 
 
 def check_unit(data: Dataset, unit: UnitData) -> Iterator[Problem]:
+    if unit.id == DIRECTORY_DIR:
+        yield _at(unit.unit, ("id",), f"รหัสหน่วยงาน '{DIRECTORY_DIR}' ซ้ำกับหน้ารายชื่อหน่วยงาน ให้เปลี่ยนรหัสหน่วยงาน")
     parent = unit.unit.model.parent
     if parent and parent not in data.units:
         yield _at(unit.unit, ("parent",), f"ไม่พบหน่วยงานต้นสังกัด '{parent}' ใน data/units", "warning")

@@ -90,8 +90,9 @@ class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
             files.append(File.generated(config, path, content=text))
         for path, content in self.site.assets.items():
             files.append(File.generated(config, path, content=content))
-        config.nav = build_nav(self.site.specs, [f.src_uri for f in files.documentation_pages()])
-        self.last_paths = {f.src_uri for f in files.documentation_pages()}
+        pages = [f.src_uri for f in files.documentation_pages()]
+        config.nav = build_nav(self.site.specs, pages, self.site.data.units, self.site.directory)
+        self.last_paths = set(pages)
         return files
 
     def _problem_files(self, files: Files, config: MkDocsConfig) -> Files:

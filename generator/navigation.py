@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from typing import Any
 
 from .pages import PageSpec
@@ -21,19 +22,42 @@ def safe_title(title: str) -> str:
     return title.replace("&", "\uff06") if html.unescape(title) != title else title
 
 
-def build_nav(specs: list[PageSpec], all_pages: list[str]) -> list[NavItem]:
-    """Nest generated pages by their `nav` sections; append hand-written pages after them."""
+UNITS_SECTION = "หน่วยงาน"
+GUIDE_SECTION = "คู่มือ"
+
+
+def build_nav(
+    specs: list[PageSpec],
+    all_pages: list[str],
+    unit_ids: Iterable[str] = (),
+    directory: Iterable[tuple[str, str]] = (),
+) -> list[NavItem]:
+    """Site sections at the top; every unit nested under หน่วยงาน after the directory pages (path, title).
+
+    Why this shape: the theme's nav partial (theme/partials/nav-item.html) shows only the active child of the
+    หน่วยงาน section, so a page carries its own unit's tree and never the list of all units.
+    """
+    units = {unit_id + "/" for unit_id in unit_ids}
+    directory = list(directory)
     nav: list[NavItem] = []
-    sections: dict[tuple[str, ...], list[NavItem]] = {(): nav}
+    unit_nav: list[NavItem] = [path for path, _ in directory[:1]]
+    unit_nav += [{safe_title(title): path} for path, title in directory[1:]]
+    sections: dict[tuple[str, ...], list[NavItem]] = {(): nav, (UNITS_SECTION,): unit_nav}
     for spec in specs:
-        parent = _section(sections, spec.nav)
+        in_unit = spec.path.split("/", 1)[0] + "/" in units
+        place = (UNITS_SECTION, *spec.nav) if in_unit and spec.nav else spec.nav
+        parent = _section(sections, place)
         if spec.nav and not parent:
             parent.append(spec.path)  # first page of a section becomes its index page
         else:
             parent.append({safe_title(spec.title): spec.path})
-    generated = {spec.path for spec in specs}
-    for path in sorted(p for p in all_pages if p not in generated):
-        nav.append(path)
+    if unit_nav:
+        home = next((i for i, item in enumerate(nav) if isinstance(item, dict) and "index.md" in item.values()), -1)
+        nav.insert(home + 1, {UNITS_SECTION: unit_nav})
+    taken = {spec.path for spec in specs} | {path for path, _ in directory}
+    guide = [path for path in sorted(all_pages) if path not in taken]
+    if guide:
+        nav.append({GUIDE_SECTION: guide})
     return nav
 
 

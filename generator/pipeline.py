@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .checks import check_built, check_dataset
 from .dataset import Dataset, load_dataset
+from .directory import build_directory
 from .kindapi import DocumentKind, SiteBuild, sorted_kinds
 from .opendata.bundle import build_opendata_assets
 from .opendata.site_pages import decorate_site
@@ -31,6 +32,7 @@ class RenderedSite:
     files: dict[str, str]
     warnings: list[Problem]
     assets: dict[str, bytes]
+    directory: list[tuple[str, str]] = field(default_factory=list)  # (page, title) of the unit directory
 
 
 @dataclass
@@ -71,7 +73,13 @@ def build_site(data: Dataset, warnings: list[Problem], templates: Path | None = 
     # Why last: download links, the open-data pages and "ปรับปรุงล่าสุด" must see every kind's pages and extras.
     decorate_site(data, specs)
     env = build_environment(templates, data.kinds)
-    return RenderedSite(data, specs, render_pages(env, specs), warnings, build_assets(data))
+    site = RenderedSite(data, specs, render_pages(env, specs), warnings, build_assets(data))
+    # Why here: the unit directory is plain Markdown (no template), and `render` must write it too.
+    pages, assets = build_directory(data)
+    site.files.update({page.path: page.text for page in pages})
+    site.assets.update(assets)
+    site.directory = [(page.path, page.title) for page in pages]
+    return site
 
 
 def build_assets(data: Dataset) -> dict[str, bytes]:

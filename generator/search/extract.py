@@ -15,7 +15,8 @@ from .textnorm import clean_display
 BLOCK_TAGS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "pre", "caption", "summary",
               "blockquote", "tr", "div", "figcaption"}  # fmt: skip
 SKIP_TAGS = {"script", "style", "svg", "nav", "button", "template"}
-SKIP_CLASSES = {"headerlink", "md-content__button", "md-source-file", "md-feedback"}
+# glossary-hint: the "คำศัพท์ในหน้านี้: …" line is on many pages; as a snippet it says nothing about the match.
+SKIP_CLASSES = {"headerlink", "md-content__button", "md-source-file", "md-feedback", "glossary-hint"}
 VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "source"}
 SECTION_HEADINGS = {"h2", "h3"}
 _ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*)</article>', re.S)

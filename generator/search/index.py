@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .extract import PageText
+from .segcache import cache_key, load_runs, save_runs
 from .textnorm import BLOCK_SEP, ThaiSegmenter, build_norm, terms_from_titles
 
 TARGET_POSTINGS_PER_SHARD = 6000
@@ -106,9 +107,18 @@ def build_record(page: IndexedPage, segmenter: ThaiSegmenter) -> tuple[dict[str,
     return {"u": page.url, "t": title, "b": page.text.trail, "s": sections}, keys, block_keys(title)
 
 
-def build_segmenter(pages: list[IndexedPage]) -> ThaiSegmenter:
-    """The site's own dictionary: titles, headings and short table cells (unit, office, project, dimension names)."""
-    return ThaiSegmenter(terms_from_titles(t for p in pages for t in [*p.text.headings(), *p.text.cells]))
+def build_segmenter(pages: list[IndexedPage], cache_dir: Path | None = None) -> ThaiSegmenter:
+    """The site's own dictionary: titles, headings and short table cells (unit, office, project, dimension names).
+
+    With `cache_dir`, runs marked by an earlier build with the same dictionary are reused (see segcache)."""
+    terms = terms_from_titles(t for p in pages for t in [*p.text.headings(), *p.text.cells])
+    known = load_runs(cache_dir, cache_key(terms)) if cache_dir else {}
+    return ThaiSegmenter(terms, known)
+
+
+def save_segmenter(segmenter: ThaiSegmenter, cache_dir: Path) -> None:
+    if segmenter.new_runs:
+        save_runs(cache_dir, cache_key(segmenter.custom_terms), segmenter.known_runs())
 
 
 def deltas(ids: list[int]) -> list[int]:

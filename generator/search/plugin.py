@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 
 from .extract import extract_page
-from .index import IndexedPage, build_index, build_segmenter, write_index
+from .index import IndexedPage, build_index, build_segmenter, save_segmenter, write_index
 
 log = logging.getLogger("mkdocs.plugins.thai_search")
 
@@ -34,6 +34,7 @@ INDEX_DIR = "search/thai"
 
 class ThaiSearchConfig(base.Config):
     enabled = c.Type(bool, default=True)
+    cache_dir = c.Type(str, default=".cache/thai-search")  # relative to mkdocs.yml; "" turns the cache off
 
 
 class ThaiSearchPlugin(BasePlugin[ThaiSearchConfig]):
@@ -56,7 +57,11 @@ class ThaiSearchPlugin(BasePlugin[ThaiSearchConfig]):
         if not self.config.enabled:
             return
         site = Path(config.site_dir)
-        files = build_index(self.pages, build_segmenter(self.pages))
+        cache = Path(config.config_file_path).resolve().parent / self.config.cache_dir if self.config.cache_dir else None
+        segmenter = build_segmenter(self.pages, cache)
+        files = build_index(self.pages, segmenter)
+        if cache is not None:
+            save_segmenter(segmenter, cache)
         write_index(files, site / INDEX_DIR)
         (site / "search" / "search_index.json").unlink(missing_ok=True)
         size = sum(len(b) for b in files.values())

@@ -116,13 +116,24 @@ def find_matches(norm: str, bounds: list[bool], query: str) -> list[int]:
 class ThaiSegmenter:
     """Marks word boundaries inside Thai runs: union of newmm with the default and with the site's dictionary."""
 
-    def __init__(self, terms: Iterable[str] = ()) -> None:
-        from pythainlp.corpus import thai_words
-        from pythainlp.util import dict_trie
-
+    def __init__(self, terms: Iterable[str] = (), known: dict[str, str] | None = None) -> None:
         self.custom_terms = sorted({t for t in terms if len(t) >= 2})
-        self.custom_trie = dict_trie(set(thai_words()) | set(self.custom_terms))
-        self._cache: dict[str, str] = {}
+        self._trie: Any = None
+        self._cache: dict[str, str] = dict(known or {})  # run → marked run; `known` comes from the build cache
+        self.new_runs = 0
+
+    @property
+    def custom_trie(self) -> Any:
+        # Why lazy: with every run already in the build cache, the 60,000-word trie is never needed.
+        if self._trie is None:
+            from pythainlp.corpus import thai_words
+            from pythainlp.util import dict_trie
+
+            self._trie = dict_trie(set(thai_words()) | set(self.custom_terms))
+        return self._trie
+
+    def known_runs(self) -> dict[str, str]:
+        return self._cache
 
     def mark(self, text: str) -> str:
         """`text` (already `clean_display`ed) with ZWSP at every Thai word boundary that is not already a break."""
@@ -137,6 +148,7 @@ class ThaiSegmenter:
             cuts = sorted(found)
             pieces = [run[a:b] for a, b in zip([0, *cuts], [*cuts, len(run)], strict=True)]
             cached = self._cache[run] = ZWSP.join(pieces)
+            self.new_runs += 1
         return cached
 
 

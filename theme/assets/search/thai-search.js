@@ -151,15 +151,18 @@
   function snippet(sec, hits, q, room = 60) {
     const { text, t } = sec;
     const start = t.origin[hits[0]], end = t.origin[hits[0] + q.length - 1] + 1;
-    const from = Math.max(0, start - room), to = Math.min(text.length, end + room + 40);
-    let out = from > 0 ? "…" : "", pos = from;
+    // The snippet stays inside the matched block (paragraph, list item or cell): the sentence that matched.
+    const blockStart = text.lastIndexOf("\n", start - 1) + 1;
+    const blockEnd = text.indexOf("\n", end) < 0 ? text.length : text.indexOf("\n", end);
+    const from = Math.max(blockStart, start - room), to = Math.min(blockEnd, end + room + 40);
+    let out = from > blockStart ? "…" : "", pos = from;
     for (const h of hits) {
       const a = t.origin[h], b = t.origin[h + q.length - 1] + 1;
       if (a < pos || b > to) continue;
       out += esc(plain(text.slice(pos, a))) + "<mark>" + esc(plain(text.slice(a, b))) + "</mark>";
       pos = b;
     }
-    return out + esc(plain(text.slice(pos, to))) + (to < text.length ? "…" : "");
+    return out + esc(plain(text.slice(pos, to))) + (to < blockEnd ? "…" : "");
   }
   function renderItem(hit, query) {
     const { rec, first } = hit;
