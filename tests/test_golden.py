@@ -37,12 +37,16 @@ REPRESENTATIVES = (
     "sao-bueng-prue/oit/2566/index.md",
     "sao-bueng-prue/oit/2566/o34/index.md",
     "bma-district-suan-luang/oit/2565/index.md",
+    "units/index.md",
+    "units/นครราชสีมา/index.md",
 )
 # Every URL shape the site has; a page matching none is a new page kind that needs a golden copy.
 PAGE_KINDS = {
     "site home": r"index\.md",
     "data dictionary": r"data-dictionary/index\.md",
-    "unit home": r"(?!data-dictionary/)[^/]+/index\.md",
+    "unit home": r"(?!data-dictionary/|units/)[^/]+/index\.md",
+    "unit directory": r"units/index\.md",
+    "unit directory by province": r"units/[^/]+/index\.md",
     "open data": r"[^/]+/opendata/index\.md",
     "plan": r"[^/]+/plan/[^/]+/index\.md",
     "plan budget": r"[^/]+/plan/[^/]+/budget/index\.md",
