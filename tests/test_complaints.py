@@ -107,7 +107,7 @@ CASES = {
     ),
     "a name in free text": (
         MINI_COMPLAINTS.replace("{name: ถนน, count: 2}", "{name: นายสมชาย ใจดี ร้องเรื่องถนน, count: 2}"),
-        f"{FILE}:19: by_category.general.subtypes[0].name: ข้อความนี้ดูเหมือนมีชื่อบุคคล (นาย/นาง/นางสาว ตามด้วยชื่อ) {NO_PERSONAL_DATA}",
+        f"{FILE}:19: by_category.general.subtypes[0].name: ข้อความนี้ดูเหมือนมีชื่อบุคคล {NO_PERSONAL_DATA}",
     ),
     "a phone number in free text": (
         MINI_COMPLAINTS.replace("name: โทรศัพท์", "name: โทรศัพท์ (ผู้ร้อง 081-234-5678)"),

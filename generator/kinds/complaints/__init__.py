@@ -22,6 +22,7 @@ from ...links import site_link
 from ...loader import Loc
 from ...models.common import to_arabic_digits
 from ...pages import PageSpec
+from ...pii import find_personal_data
 from ...problems import Problem
 from ...thaifmt import MONTHS_SHORT, be_year, digits
 from .model import (
@@ -158,6 +159,12 @@ def check_personal_data(loaded: Loaded, loc: Loc, value: Any) -> Iterator[Proble
 
 
 def personal_data_kind(text: str) -> str | None:
+    """What kind of personal data the text holds, or None: the one detector (generator.pii), then, because
+    complaint statistics are aggregates only, the stricter rules (a title with a given name alone, any
+    13-digit run even with a wrong checksum)."""
+    findings = find_personal_data(text)
+    if findings:
+        return findings[0].label
     if _NAME_RE.search(text):
         return "ชื่อบุคคล (นาย/นาง/นางสาว ตามด้วยชื่อ)"
     for match in _NUMBER_RUN_RE.finditer(to_arabic_digits(text)):
