@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.__main__ import main
-from generator.checks import load_and_check
+from generator.site import load_and_check
 from generator.loader import YamlProblem, load_yaml
 from tests.helpers import MINI_PLAN
 
