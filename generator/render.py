@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -76,7 +77,14 @@ def _md_link(text: Any, target: str) -> Md:
     return Md(f"[{escape_md(text)}]({link_target(target)})")
 
 
+def _plain(value: Any) -> Md:
+    """Text that must show as written even when it was built with `~` from a Markup part: Jinja joins with
+    HTML escaping only, which leaves `[x](javascript:…)` live as Markdown; undo that and escape as Markdown."""
+    return escape_md(html.unescape(str(value)))
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
+    "plain": _plain,
     "n": _numeral_filter(str),
     "baht": _numeral_filter(thaifmt.format_baht),
     "amount": _numeral_filter(thaifmt.format_amount_cell),

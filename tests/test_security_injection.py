@@ -401,6 +401,9 @@ def test_payloads_keep_the_page_structure(payload_site: tuple[Path, int, dict[st
     files = render_site(data).files
     sample = render_site(data.parent / "sample" / "data").files
     md = site_markdown()
+    # Why: the unit directory has one page per province, and the payload data renames every province.
+    files = {p: t for p, t in files.items() if not p.startswith("units/")}
+    sample = {p: t for p, t in sample.items() if not p.startswith("units/")}
     assert set(files) == set(sample)
     for path, text in files.items():
         expected = structure(md.reset().convert(sample[path]))
