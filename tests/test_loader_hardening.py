@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator.__main__ import main
-from generator.site import load_and_check
 from generator.loader import YamlProblem, load_yaml
+from generator.site import load_and_check
 from tests.helpers import MINI_PLAN
 
 PLAN = "data/units/mini/plan-2566-2570.yml"
