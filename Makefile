@@ -13,11 +13,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ## site: check the data and build the site into site/ (the old site/ stays if anything fails)
+# The plugin locks, stages under a unique name and switches site/ atomically (generator/publish.py).
 site: $(STAMP)
 	$(PY) -m generator check data
-	rm -rf .site.tmp
-	$(VENV)/bin/mkdocs build --strict --site-dir .site.tmp
-	rm -rf site && mv .site.tmp site
+	$(VENV)/bin/mkdocs build --strict --site-dir site
 
 ## test: the whole test suite (installs Debian chromium for the browser tests when missing)
 test: $(STAMP) browser-deps

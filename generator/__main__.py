@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .opendata.editor import write_vscode_settings
 from .problems import Problem, errors_only
-from .render import write_tree_atomically
+from .publish import PublishError, write_tree_atomically
 from .schema import check_schemas, write_schemas
 from .site import KINDS, check_site
 
@@ -24,6 +24,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except KeyboardInterrupt:
         return 130
+    except PublishError as exc:  # a read-only or full disk, or another build running: Thai text, no traceback
+        print(exc, file=sys.stderr)
+        return 1
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -76,7 +76,7 @@ class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
             self.output.finish(config)
 
     def on_build_error(self, *, error: Exception) -> None:
-        self.output.abandon()
+        self.output.abandon(error)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.site is None:

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import html
-import os
 import re
-import shutil
-import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -140,31 +137,3 @@ def check_output_path(rel: str) -> str:
     if unsafe_output_path(rel):
         raise ValueError(f"unsafe output path (outside the output folder or reserved on Windows): {rel!r}")
     return rel
-
-
-def write_tree_atomically(out_dir: Path, files: Mapping[str, str | bytes]) -> None:
-    """Write every file into a fresh sibling directory, then swap it in: a failure leaves `out_dir` intact."""
-    out_dir = out_dir.resolve()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
-    try:
-        for rel, text in sorted(files.items()):
-            target = (staging / check_output_path(rel)).resolve()
-            if staging not in target.parents:
-                raise ValueError(f"path escapes the output folder: {rel}")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
-        swap_directory(staging, out_dir)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-
-
-def swap_directory(staging: Path, out_dir: Path) -> None:
-    """Replace `out_dir` by `staging` with two renames (the old tree is removed only afterwards)."""
-    backup = out_dir.with_name(f".{out_dir.name}.old")
-    shutil.rmtree(backup, ignore_errors=True)
-    if out_dir.exists():
-        os.replace(out_dir, backup)
-    os.replace(staging, out_dir)
-    shutil.rmtree(backup, ignore_errors=True)

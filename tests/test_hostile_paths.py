@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.render import check_output_path, write_tree_atomically
+from generator.publish import write_tree_atomically
+from generator.render import check_output_path
 from generator.site import load_and_check
 from tests.helpers import MINI_PLAN, MINI_UNIT
 
@@ -123,4 +124,4 @@ def test_unsafe_output_path_leaves_the_previous_output_intact(tmp_path: Path) ->
         write_tree_atomically(out, {"index.md": "ใหม่\n", "../escaped.md": "x"})
     assert (out / "index.md").read_text(encoding="utf-8") == "เดิม\n"
     assert not (tmp_path / "escaped.md").exists()
-    assert sorted(os.listdir(tmp_path)) == ["out"]  # no staging folder left behind
+    assert sorted(os.listdir(tmp_path)) == [".out.lock", "out"]  # no staging folder left behind

@@ -72,4 +72,4 @@ def test_late_strict_failure_keeps_the_old_site(tmp_path: Path, mini_data: Path)
     result = _build(project)
     assert result.returncode != 0 and "ไม่มีหน้านี้.md" in result.stderr
     assert _tree_hash(project / "site") == before
-    assert not (project / ".site.staging").exists()
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site.")) == [".site.lock"]
