@@ -49,14 +49,20 @@ def json_value(value: Value) -> Any:
 
 
 def write_csv(table: Table) -> bytes:
-    """UTF-8 (no BOM), comma-separated, first row = the English field names and nothing else."""
+    """UTF-8 (no BOM), comma-separated, first row = the English field names; text cells never start a formula."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     names = [c.name for c in table.spec.columns]
     writer.writerow(names)
     for row in table.rows:
-        writer.writerow([format_csv_value(row[n]) for n in names])
+        writer.writerow([csv_cell(row[n]) for n in names])
     return out.getvalue().encode("utf-8")
+
+
+def csv_cell(value: Value) -> str:
+    """A CSV cell: numbers and dates as they are, text neutralised so Excel never reads it as a formula."""
+    text = format_csv_value(value)
+    return neutralise_csv_cell(text) if isinstance(value, str) else text
 
 
 def write_json(table: Table) -> bytes:
