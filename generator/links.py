@@ -6,7 +6,7 @@ import html
 import posixpath
 
 from . import urls
-from .mdtext import Md, escape_md
+from .mdtext import Md, escape_md, link_target
 
 
 def site_link(page_path: str, title: str, url: str) -> Md:
@@ -16,4 +16,4 @@ def site_link(page_path: str, title: str, url: str) -> Md:
         here = urls.url_of(page_path)
         relative = posixpath.relpath(url, here) + ("/" if url.endswith("/") else "")
         return Md(f'<a href="{html.escape(relative)}">{text}</a>')
-    return Md(f"[{text}]({url.replace('(', '%28').replace(')', '%29')})")
+    return Md(f"[{text}]({link_target(url)})")

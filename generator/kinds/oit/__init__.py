@@ -31,7 +31,6 @@ from .rows import (
     format_period,
     plan_rows,
     resolve_rows,
-    safe_url,
     site_base_url,
 )
 from .tables import TABLES, build_oit_tables
@@ -103,7 +102,6 @@ def build_oit_pages(data: Dataset, unit: UnitData, loaded: Loaded, warnings: lis
         "csv_path": csv_asset(unit.id, oit_map.year),
         "absolute_url": absolute_url,
         "format_period": format_period,
-        "safe_url": safe_url,
         "checklist": checklist_page(unit.id, oit_map.year),
         "warnings": [w for w in warnings if w.path == loaded.path],
     }

@@ -42,10 +42,6 @@ def csv_asset(unit_id: str, year: int) -> str:
     return f"{unit_id}/oit/{year}/oit-urls.csv"
 
 
-def safe_url(url: str) -> str:
-    """An external URL as a Markdown link target: parentheses and spaces would end the link early."""
-    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
-
 
 def site_base_url(oit_map: OitMap) -> str | None:
     """Where the site is published: the map's `site_url`, else SITE_URL (the value mkdocs.yml uses)."""
