@@ -245,3 +245,15 @@ def check_link(value: str) -> str:
 
 
 Link = Annotated[str, AfterValidator(check_link)]
+
+
+class Erratum(Strict):
+    """One deliberate change from the printed source, shown to readers under 'แก้ไขจากต้นฉบับ'."""
+
+    where: Text = Field(title="ตำแหน่ง", description="ช่องหรือส่วนที่แก้ เช่น 'โครงการ 6 วิธีดำเนินการ' หรือ 'ข้อ e12'")
+    original: Text | None = Field(None, title="ข้อความตามต้นฉบับ", description="เว้นว่างเมื่อเป็นการเพิ่มข้อความที่ขาด")
+    corrected: Text | None = Field(None, title="ข้อความที่แก้ไข", description="เว้นว่างเมื่อเป็นการตัดข้อความออก")
+    reason: Text = Field(title="เหตุผล")
+
+
+Errata = Annotated[list[Erratum], Field(default_factory=list, title="แก้ไขจากต้นฉบับ")]

@@ -10,6 +10,7 @@ from .common import (
     Baht,
     Blocks,
     Count,
+    Errata,
     FiscalYear,
     Group,
     IsoDate,
@@ -56,6 +57,11 @@ class Project(Strict):
         default_factory=dict, title="งบประมาณรายปี (บาท)", description="ปีงบประมาณ: จำนวนเงิน; เว้นว่าง = ไม่ใช้งบประมาณ"
     )
     budget_note: Text | None = Field(None, title="หมายเหตุงบประมาณ")
+    budget_text: Text | None = Field(
+        None,
+        title="ถ้อยคำงบประมาณตามต้นฉบับ",
+        description="เมื่อไม่ใช้งบประมาณ: ถ้อยคำที่หน่วยงานพิมพ์ เช่น 'ไม่มีงบประมาณที่ใช้ดำเนินการ'; เว้นว่าง = 'ไม่ใช้งบประมาณ'",
+    )
     responsible: Text | None = Field(None, title="ผู้รับผิดชอบ")
     outputs: Blocks = Field(default_factory=list, title="ผลผลิต")
     outcomes: Blocks = Field(default_factory=list, title="ผลลัพธ์")
@@ -68,11 +74,14 @@ class Project(Strict):
 
 class Risk(Strict):
     text: Text = Field(title="ประเด็นความเสี่ยงการทุจริต")
-    level: RiskLevel = Field(title="ระดับความเสี่ยง")
+    level: RiskLevel | None = Field(None, title="ระดับความเสี่ยง", description="เว้นว่างเมื่อต้นฉบับพิมพ์ระดับครั้งเดียวทั้งแถว")
 
 
 class RiskRow(Strict):
     process: Text = Field(title="ขั้นตอนการดำเนินงาน")
+    level: RiskLevel | None = Field(
+        None, title="ระดับความเสี่ยงของทั้งแถว", description="เมื่อต้นฉบับพิมพ์ระดับ (Risk Score) ครั้งเดียวสำหรับทุกประเด็นในแถว"
+    )
     risks: list[Risk] = Field(min_length=1, title="ประเด็นความเสี่ยง")
     controls: list[Text] = Field(default_factory=list, title="มาตรการควบคุมความเสี่ยงการทุจริต")
 
@@ -116,3 +125,4 @@ class Plan(Strict):
     notes: Blocks = Field(default_factory=list, title="หมายเหตุ/เชิงอรรถ")
     printed_totals: PrintedTotals | None = Field(None, title="ยอดรวมตามต้นฉบับ (ใช้ตรวจสอบ)")
     projects: list[Project] = Field(min_length=1, title="โครงการ/กิจกรรม/มาตรการ")
+    errata: Errata

@@ -25,6 +25,8 @@ from ...pages import PageSpec
 from ...problems import Problem
 from . import charts
 from .model import (
+    NOT_STATED,
+    NOT_STATED_LABEL,
     STATUS_LABELS,
     TOOL_INDICATORS,
     TOOL_PREFIX,
@@ -134,8 +136,11 @@ def find_documents(data: Dataset, unit_id: str | None, model: type, year: int) -
 
 
 def status_counts(report: ItaReport) -> dict[str, int]:
-    counts: Counter[str] = Counter(r.status for i in report.indicators for m in i.measures for r in m.results)
-    return {status: counts.get(status, 0) for status in STATUS_LABELS}
+    """Results per printed status; results whose status the source did not print are counted apart."""
+    results = (r for i in report.indicators for m in i.measures for r in m.results)
+    counts: Counter[str] = Counter(r.status or NOT_STATED for r in results)
+    stated = {status: counts.get(status, 0) for status in STATUS_LABELS}
+    return stated | ({NOT_STATED: counts[NOT_STATED]} if counts[NOT_STATED] else {})
 
 
 def build_ita_pages(data: Dataset, unit: UnitData, loaded: Loaded, warnings: list[Problem]) -> list[PageSpec]:
@@ -148,7 +153,7 @@ def build_ita_pages(data: Dataset, unit: UnitData, loaded: Loaded, warnings: lis
         "unit": unit.unit.model,
         "report": report,
         "numerals": numerals,
-        "status_labels": STATUS_LABELS,
+        "status_labels": STATUS_LABELS | {NOT_STATED: NOT_STATED_LABEL},
         "status_counts": status_counts(report),
         "responsible_labels": public_labels,
         "overview_page": ita_page(unit.id, report.year),

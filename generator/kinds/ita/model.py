@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Discriminator, Field, Tag
 
-from ...models.common import Blocks, FiscalYear, IsoDate, Numerals, Person, Strict, Text, parse_number
+from ...models.common import Blocks, Errata, FiscalYear, IsoDate, Numerals, Person, Strict, Text, parse_number
 
 Tool = Literal["IIT", "EIT", "OIT"]
 ResultStatus = Literal["completed", "in_progress"]
@@ -26,6 +26,9 @@ TOOL_LABELS: dict[str, str] = {
 TOOL_INDICATORS: dict[str, range] = {"IIT": range(1, 6), "EIT": range(6, 9), "OIT": range(9, 11)}
 TOOL_PREFIX: dict[str, str] = {"IIT": "i", "EIT": "e", "OIT": "o"}
 STATUS_LABELS: dict[str, str] = {"completed": "ดำเนินการแล้วเสร็จ", "in_progress": "ระหว่างดำเนินการ"}
+# Why: a status printed once for a whole cell belongs to the last result only; the others say nothing.
+NOT_STATED = "not_stated"
+NOT_STATED_LABEL = "ไม่ได้ระบุสถานะ"
 ITEM_CODE_PATTERN = r"^[ieo][1-9][0-9]?$"
 
 
@@ -70,7 +73,12 @@ class ItaItem(Strict):
 
 class ItaResult(Strict):
     text: Text = Field(title="ผลการดำเนินการ")
-    status: ResultStatus = Field(title="สถานะ", description="completed = ดำเนินการแล้วเสร็จ, in_progress = ระหว่างดำเนินการ")
+    status: ResultStatus | None = Field(
+        None,
+        title="สถานะ",
+        description="completed = ดำเนินการแล้วเสร็จ, in_progress = ระหว่างดำเนินการ;"
+        " เว้นว่างเมื่อต้นฉบับไม่ได้พิมพ์สถานะของรายการนี้ (เช่น พิมพ์สถานะครั้งเดียวท้ายช่อง)",
+    )
 
 
 class ItaMeasure(Strict):
@@ -115,6 +123,7 @@ class ItaReport(Strict):
     reported: IsoDate | None = Field(None, title="วันที่รายงาน (ค.ศ.)")
     numerals: Numerals | None = Field(None, title="ตัวเลขที่ใช้แสดงผล", description="thai / arabic; เว้นว่าง = ตามหน่วยงาน")
     tools: list[ItaTool] = Field(min_length=1, title="เครื่องมือการประเมิน")
+    errata: Errata
 
     @property
     def indicators(self) -> list[ItaIndicator]:
@@ -166,6 +175,7 @@ class ItaConsolidated(Strict):
     numerals: Numerals | None = Field(None, title="ตัวเลขที่ใช้แสดงผล", description="thai / arabic; เว้นว่าง = ตามหน่วยงาน")
     intro: Blocks = Field(default_factory=list, title="ความนำ")
     tools: list[ItaConsolidatedTool] = Field(min_length=1, title="เครื่องมือการประเมิน")
+    errata: Errata
 
     @property
     def issues(self) -> list[ItaIssue]:

@@ -16,6 +16,8 @@ from ...thaifmt import format_baht
 from .budget import build_budget_table
 from .compliance import build_compliance
 
+START_AFTER_END = "ต้นฉบับระบุวันเริ่มหลังวันสิ้นสุด"
+
 
 def check_plan(data: Dataset, unit: UnitData, loaded: Loaded) -> Iterator[Problem]:
     plan: Plan = loaded.model
@@ -75,8 +77,9 @@ def check_years(loaded: Loaded) -> Iterator[Problem]:
 
 def _check_dates(loaded: Loaded, i: int, start: dt.date | None, end: dt.date | None, plan: Plan) -> Iterator[Problem]:
     loc = ("projects", i, "duration")
+    # Why: a source that prints its start after its end is kept as printed and flagged, never silently fixed.
     if start and end and start > end:
-        yield _at(loaded, (*loc, "start"), "วันเริ่มอยู่หลังวันสิ้นสุด")
+        yield _at(loaded, (*loc, "start"), START_AFTER_END + " ตรวจว่าพิมพ์ตามต้นฉบับหรือไม่ (หน้าเว็บจะแสดงหมายเหตุ)", "warning")
     first = dt.date(plan.period.start - 544, 10, 1)
     last = dt.date(plan.period.end - 543, 9, 30)
     for key, value in (("start", start), ("end", end)):

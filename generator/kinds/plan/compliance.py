@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 
 from ...dataset import Dataset
 from ...models.catalog import PriorityCatalog, PriorityItem, Requirements
+from ...models.common import Erratum
 from ...models.plan import Plan
 from ...models.unit import Unit
+from ...thaifmt import digits
 
 
 @dataclass
@@ -19,6 +21,7 @@ class Compliance:
     missing_mandatory: list[PriorityItem] = field(default_factory=list)
     optional_min: int = 0
     optional_count: int = 0
+    errata: list[Erratum] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -68,5 +71,21 @@ def _compare_with_catalog(plan: Plan, unit: Unit, catalog: PriorityCatalog, resu
         for item in catalog.items
         if item.group == "mandatory" and (not item.applies_to or unit.type in item.applies_to)
     ]
-    result.missing_mandatory = [i for i in result.required_mandatory if ("mandatory", int(i.no)) not in done]
+    missing = [i for i in result.required_mandatory if ("mandatory", int(i.no)) not in done]
+    result.missing_mandatory = [_fill_placeholder(item, unit, result) for item in missing]
     result.optional_count = sum(1 for p in plan.projects if p.group in {"selective", "context"})
+
+
+# The catalogue (seed 000) keeps the template's blank "ระบุชื่อองค์กรปกครองส่วนท้องถิ่น" = "name the unit here".
+PLACEHOLDER = "ระบุชื่อองค์กรปกครองส่วนท้องถิ่น"
+
+
+def _fill_placeholder(item: PriorityItem, unit: Unit, result: Compliance) -> PriorityItem:
+    """Put the unit's name where the catalogue asks for it, and record the change as an erratum."""
+    if PLACEHOLDER not in item.title:
+        return item
+    title = item.title.replace(PLACEHOLDER, unit.name)
+    reason = "ตารางลำดับความสำคัญพิมพ์ข้อความแม่แบบให้ใส่ชื่อหน่วยงาน จึงใส่ชื่อหน่วยงานแทน"
+    where = digits(f"โครงการสำคัญที่ต้องดำเนินการ ข้อ {item.no} (ตารางลำดับความสำคัญ)", unit.numerals)
+    result.errata.append(Erratum(where=where, original=item.title, corrected=title, reason=reason))
+    return item.model_copy(update={"title": title})

@@ -22,12 +22,14 @@ def build_plan_pages(data: Dataset, unit: UnitData, loaded: Loaded, warnings: li
     plan: Plan = loaded.model
     unit_model = unit.unit.model
     section = (unit_model.name, f"แผน {plan.period.start}–{plan.period.end}")
+    compliance = build_compliance(plan, unit_model, data)
     base = {
         "unit": unit_model,
         "plan": plan,
+        "errata": [*plan.errata, *(compliance.errata if compliance else [])],
         "dimensions": dimension_catalog(data),
         "budget": build_budget_table(plan),
-        "compliance": build_compliance(plan, unit_model, data),
+        "compliance": compliance,
         "catalog": data.priorities[plan.catalog].model if plan.catalog in data.priorities else None,
         "warnings": [w for w in warnings if w.path == loaded.path],
         "numerals": unit_model.numerals,

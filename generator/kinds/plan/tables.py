@@ -155,7 +155,7 @@ def _risk_rows(unit_id: str, plan: Plan) -> list[dict]:
             "process": row.process,
             "risk_no": j,
             "risk": risk.text,
-            "level": risk.level,
+            "level": risk.level or row.level,
             "controls": "; ".join(row.controls) or None,
         }
         for i, row in enumerate(plan.risks, start=1)
