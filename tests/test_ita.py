@@ -245,7 +245,7 @@ def test_indicator_scores_in_thai_digits(sample: RenderedSite) -> None:
     for no, score in SCORES.items():
         assert re.search(rf"ตัวชี้วัดที่ {'๐๑๒๓๔๕๖๗๘๙'[no]} .*\| {score} \|", overview), no
     assert "| ๓๙ ข้อ |" in overview
-    assert "ดำเนินการแล้วเสร็จ ๓๗ รายการ, ระหว่างดำเนินการ ๑ รายการ, ไม่ได้ระบุสถานะ ๓ รายการ" in overview
+    assert "ดำเนินการแล้วเสร็จ ๓๘ รายการ, ระหว่างดำเนินการ ๑ รายการ, ไม่ได้ระบุสถานะ ๓ รายการ" in overview
     assert not re.search(r"[0-9][0-9]\.[0-9][0-9]", overview)
 
 
@@ -276,7 +276,7 @@ def test_named_staff_and_phones_are_not_published(sample: RenderedSite) -> None:
 
 def test_measures_overview(sample: RenderedSite) -> None:
     page = sample.files[f"{SUAN_LUANG}/measures/index.md"]
-    assert "| ดำเนินการแล้วเสร็จ | ๓๗ |" in page and "| **รวม** | **๔๑** |" in page
+    assert "| ดำเนินการแล้วเสร็จ | ๓๘ |" in page and "| **รวม** | **๔๒** |" in page
     rows = re.findall(r"^\| \[[ieo]\d+(?:, [ieo]\d+)*\]\(\.\./indicators/\d+/index\.md#", page, flags=re.MULTILINE)
     assert len(rows) == 36  # 39 items in 36 rows (i7+i8, i13+i14, e6+e7 share a row)
 
