@@ -2,19 +2,25 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
+# Why two stamps: staff who only build or preview install the runtime packages (~150 MB), not the test toolchain.
+SITE_STAMP := $(VENV)/.site-stamp
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test serve check render schema lint browser-deps screenshots clean
 
-$(STAMP): pyproject.toml
+$(SITE_STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $(SITE_STAMP)
+
+$(STAMP): pyproject.toml $(SITE_STAMP)
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
 ## site: check the data and build the site into site/ (the old site/ stays if anything fails)
 # The plugin locks, stages under a unique name and switches site/ atomically (generator/publish.py).
-site: $(STAMP)
+site: $(SITE_STAMP)
 	$(PY) -m generator check data
 	$(VENV)/bin/mkdocs build --strict --site-dir site
 
@@ -22,16 +28,16 @@ site: $(STAMP)
 test: $(STAMP) browser-deps
 	$(PY) -m pytest -q -p no:cacheprovider
 
-serve: $(STAMP)
+serve: $(SITE_STAMP)
 	$(VENV)/bin/mkdocs serve
 
-check: $(STAMP)
+check: $(SITE_STAMP)
 	$(PY) -m generator check data
 
-render: $(STAMP)
+render: $(SITE_STAMP)
 	$(PY) -m generator render --out build/markdown
 
-schema: $(STAMP)
+schema: $(SITE_STAMP)
 	$(PY) -m generator schema --out schemas
 
 ## lint: ruff, mypy and the dead-code check (scripts/dead_code.py; false positives go in scripts/vulture_whitelist.py)

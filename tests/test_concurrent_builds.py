@@ -58,7 +58,7 @@ def _copy_project(root: Path) -> Path:
 def _command(kind: str) -> list[str]:
     if kind == "mkdocs":
         return [sys.executable, "-m", "mkdocs", "build", "--strict"]
-    stamp = f"{VENV}/.installed-stamp"  # `-o`: never reinstall the venv from inside a test
+    stamp = f"{VENV}/.site-stamp"  # `-o`: never reinstall the venv from inside a test
     return ["make", "--no-print-directory", "-o", stamp, "site", f"VENV={VENV}"]
 
 
