@@ -158,7 +158,7 @@ def visit_weights(site: Path) -> tuple[int, int] | None:
         from playwright.sync_api import sync_playwright
     except ImportError:
         return None
-    from generator.pdf import serve
+    from generator.kinds.plan.pdf import serve
 
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     cards = sorted(site.glob("*/plan/*/projects/*/index.html"))
@@ -169,7 +169,7 @@ def visit_weights(site: Path) -> tuple[int, int] | None:
     with serve(site) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
         page = browser.new_context().new_page()
-        page.on("response", lambda r: weights.append(body_gzip(r)))
+        page.on("requestfinished", lambda r: weights.append(body_gzip(r)))
         page.goto(base + "/" + first.parent.relative_to(site).as_posix() + "/", wait_until="networkidle")
         at_first = sum(weights)
         page.goto(base + "/" + second.parent.relative_to(site).as_posix() + "/", wait_until="networkidle")
@@ -177,10 +177,18 @@ def visit_weights(site: Path) -> tuple[int, int] | None:
     return at_first, sum(weights) - at_first
 
 
-def body_gzip(response: Any) -> int:
-    """Gzip bytes of one 200 response (0 for a 304 revalidation or a body the browser already dropped)."""
+def body_gzip(request: Any) -> int:
+    """Gzip bytes of what one request fetched from the network.
+
+    Why `sizes()`: Chromium serves heuristically fresh files from its cache with status 200 and a body, so the
+    status alone counted cache hits as transfers (the 74.9 KB "repeat visit" of a slow 200-unit build, whose
+    assets were minutes old). A cache hit or a 304 has no transferred body.
+    """
     try:
-        return len(gzip.compress(response.body(), 6)) if response.status == 200 else 0
+        response = request.response()
+        if response is None or response.status != 200 or request.sizes()["responseBodySize"] == 0:
+            return 0
+        return len(gzip.compress(response.body(), 6))
     except Exception:  # playwright's Error when navigation discarded the body: nothing was read by the page
         return 0
 

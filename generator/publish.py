@@ -20,14 +20,36 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
-import fcntl
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from .render import check_output_path
+
+# Why per platform: staff preview and build on Windows too, where fcntl does not exist.
+if sys.platform == "win32":
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
 
 LOCKED_MESSAGE = (
     "มีการสร้างเว็บไซต์อีกชุดกำลังทำงานอยู่ (ล็อก {lock}) รอให้ชุดนั้นเสร็จแล้วลองใหม่"
@@ -104,12 +126,10 @@ class Publication:
 
     def _acquire_lock(self) -> None:
         lock = lock_path(self.out_dir)
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+        if not _try_lock(fd):
             os.close(fd)
-            raise PublishError(LOCKED_MESSAGE.format(lock=lock)) from None
+            raise PublishError(LOCKED_MESSAGE.format(lock=lock))
         self._lock_fd = fd
 
 
@@ -166,6 +186,8 @@ def _write_files(staging: Path, files: Mapping[str, str | bytes]) -> None:
 
 def _exchange(first: Path, second: Path) -> bool:
     """Swap two paths in one step (Linux renameat2); False where the OS or filesystem cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
     renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
     if renameat2 is None:
         return False
