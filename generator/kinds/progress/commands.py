@@ -82,7 +82,7 @@ def next_project(project: dict[str, Any], same_year: bool) -> dict[str, Any]:
 
 def round_end(year: int, round_: str) -> dt.date:
     """The last day of the round: 31 March for the 6-month round, 30 September for the 12-month one."""
-    first, last = fiscal_year_bounds(year)
+    _first, last = fiscal_year_bounds(year)
     return dt.date(last.year, 3, 31) if round_ == "6m" else last
 
 
