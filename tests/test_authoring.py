@@ -80,3 +80,67 @@ def test_new_round_refuses_with_a_thai_message(
 ) -> None:
     assert main(["new-round", *args, "--data", str(data)]) == 1
     assert message in capsys.readouterr().err
+
+
+NEW_UNIT = ["new-unit", "--id", "sao-nong-khai", "--name", "องค์การบริหารส่วนตำบลหนองไข่", "--type", "sao"]
+
+
+def test_new_unit_writes_a_unit_that_passes_check(data: Path) -> None:
+    args = [*NEW_UNIT, "--province", "จังหวัดนครราชสีมา", "--numerals", "thai", "--data", str(data)]
+    assert main(args) == 0
+    unit = read(data / "units" / "sao-nong-khai" / "unit.yml")
+    assert unit == {
+        "id": "sao-nong-khai",
+        "name": "องค์การบริหารส่วนตำบลหนองไข่",
+        "type": "sao",
+        "province": "จังหวัดนครราชสีมา",
+        "numerals": "thai",
+    }
+    assert errors(data) == []
+
+
+def test_new_unit_with_a_parent(data: Path) -> None:
+    args = ["new-unit", "--id", "bma-district-test", "--name", "สำนักงานเขตทดสอบ", "--type", "bma_district_office"]
+    assert main([*args, "--parent", "bma", "--data", str(data)]) == 0
+    assert read(data / "units" / "bma-district-test" / "unit.yml")["parent"] == "bma"
+    assert errors(data) == []
+
+
+def test_plan_outline_becomes_a_valid_plan_once_it_has_a_project(data: Path) -> None:
+    assert main([*NEW_UNIT, "--plan", "2568", "--data", str(data)]) == 0
+    outline = data.parent / "drafts" / "sao-nong-khai" / "plan-2568-2572.yml"
+    text = outline.read_text(encoding="utf-8")
+    project = "\n  - id: ethics-training\n    mission: '1.1'\n    name: โครงการอบรมคุณธรรม\n    budget:\n      2568: 0\n"
+    (data / "units" / "sao-nong-khai" / outline.name).write_text(text + project, encoding="utf-8")
+    assert [e for e in errors(data) if "sao-nong-khai" in e] == []
+
+
+@pytest.mark.parametrize(
+    ("args", "messages"),
+    [
+        (["--id", UNIT, "--name", "ซ้ำ", "--type", "sao"], ["id: มีหน่วยงานรหัส 'sao-bueng-prue' อยู่แล้ว"]),
+        (["--id", "Sao Test", "--name", "x", "--type", "sao"], ["id: รหัสต้องเป็นอักษรอังกฤษตัวเล็ก"]),
+        (
+            ["--id", "sao-x", "--type", "tambon", "--parent", "nope"],
+            ["name: ต้องระบุ (--name)", "type: ประเภทหน่วยงานต้องเป็นหนึ่งใน", "parent: ไม่พบหน่วยงานต้นสังกัดรหัส 'nope'"],
+        ),
+    ],
+)
+def test_new_unit_refuses_with_every_problem_in_thai(
+    data: Path, capsys: pytest.CaptureFixture[str], args: list[str], messages: list[str]
+) -> None:
+    before = sorted(p.name for p in (data / "units").iterdir())
+    assert main(["new-unit", *args, "--data", str(data)]) == 1
+    err = capsys.readouterr().err
+    assert all(m in err for m in messages), err
+    assert sorted(p.name for p in (data / "units").iterdir()) == before
+
+
+def test_new_unit_asks_for_what_flags_leave_out(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import authoring
+
+    answers = iter(["sao-asked", "องค์การบริหารส่วนตำบลถาม", "sao", "", "", ""])
+    monkeypatch.setattr(authoring.sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr("builtins.input", lambda prompt: next(answers))
+    assert main(["new-unit", "--data", str(data)]) == 0
+    assert read(data / "units" / "sao-asked" / "unit.yml")["name"] == "องค์การบริหารส่วนตำบลถาม"

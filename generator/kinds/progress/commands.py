@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from ...authoring import dump_yaml
 from ...kindapi import DocumentKind
 from ...models.common import parse_fiscal_year
 from ...thaifmt import fiscal_year_bounds
@@ -86,18 +87,6 @@ def round_end(year: int, round_: str) -> dt.date:
     return dt.date(last.year, 3, 31) if round_ == "6m" else last
 
 
-class TextDumper(
-    yaml.emitter.Emitter, yaml.serializer.Serializer, yaml.representer.SafeRepresenter, yaml.resolver.BaseResolver
-):
-    """Writes text values unquoted where YAML allows (2568, 100, true): the project's loader reads them all as text."""
-
-    def __init__(self, stream: Any, **kwargs: Any) -> None:
-        yaml.emitter.Emitter.__init__(self, stream, allow_unicode=True, width=120)
-        yaml.serializer.Serializer.__init__(self)
-        yaml.representer.SafeRepresenter.__init__(self, sort_keys=False)
-        yaml.resolver.BaseResolver.__init__(self)
-
-
 def render_yaml(report: dict[str, Any]) -> str:
     header = "# สร้างด้วย python -m generator new-round จากรอบก่อนหน้า: ตรวจ report_date และผลทุกโครงการก่อนเผยแพร่\n"
-    return header + yaml.dump(report, Dumper=TextDumper)
+    return dump_yaml(header, report)
