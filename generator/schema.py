@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from .kindapi import DocumentKind
 from .models.catalog import DimensionCatalog, PriorityCatalog, Requirements
 from .models.unit import Unit
-from .schema_docs import describe, enum_descriptions
+from .schema_docs import describe, enum_descriptions, label_branches
 
 
 def schema_models(kinds: Sequence[DocumentKind]) -> dict[str, type[BaseModel]]:
@@ -90,9 +90,22 @@ def annotate(node: Any, defs: dict[str, Any]) -> Any:
     return node
 
 
+def label_alternatives(node: Any, hover: str = "") -> Any:
+    """After annotate: distinct descriptions on untitled anyOf alternatives, each carrying its field's hover text."""
+    if isinstance(node, list):
+        return [label_alternatives(item, hover) for item in node]
+    if not isinstance(node, dict):
+        return node
+    hover = node.get("markdownDescription", hover)
+    node = {key: label_alternatives(value, "" if key == "properties" else hover) for key, value in node.items()}
+    if isinstance(node.get("anyOf"), list):
+        node["anyOf"] = label_branches(node["anyOf"], hover)
+    return node
+
+
 def render_schema(model: type[BaseModel]) -> str:
     schema = standardise(model.model_json_schema(mode="validation"))
-    schema = annotate(schema, schema.get("$defs", {}))
+    schema = label_alternatives(annotate(schema, schema.get("$defs", {})))
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 

@@ -141,6 +141,44 @@ def _same(node: dict[str, Any], schema: dict[str, Any]) -> bool:
 def describe(name: str, prop: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
     """Title, Markdown hover text with an example, and Thai value descriptions for one property."""
     text = prop.get("description", "")
-    sample = name + ":" + _after_colon(example(prop, defs))
+    # Why the title as a comment: completion lists show only this text, never the title, and a clerk picks keys there.
+    sample = f"# {prop.get('title', name)}\n{name}:" + _after_colon(example(prop, defs))
     hover = (text + "\n\n" if text else "") + f"ตัวอย่าง:\n\n```yaml\n{sample}\n```"
-    return {**prop, "markdownDescription": hover}
+    # Why drop a null default: the editor would insert the word null when the clerk picks the key.
+    kept = {key: value for key, value in prop.items() if not (key == "default" and value is None)}
+    return {**kept, "markdownDescription": hover}
+
+
+def label_branches(branches: list[Any], hover: str) -> list[Any]:
+    """A distinct Thai description on each untitled alternative. Why: yaml-language-server treats alternatives with
+    equal title and description as all matching and then shows the field's title twice ("ชื่อ || ชื่อ") on hover."""
+    labelled, seen = [], set()
+    for branch in branches:
+        if not isinstance(branch, dict) or "title" in branch or "description" in branch:
+            labelled.append(branch)
+            continue
+        text = _branch_text(branch)
+        text = text if text not in seen else f"{text} (แบบที่ {len(labelled) + 1})"
+        seen.add(text)
+        labelled.append({**branch, "description": text, **({"markdownDescription": hover} if hover else {})})
+    return labelled
+
+
+def _branch_text(branch: dict[str, Any]) -> str:
+    if "$ref" in branch:
+        return "ชุดข้อมูลตามรายละเอียดด้านล่าง"
+    if branch.get("type") == "string" and str(branch.get("pattern", "")).startswith("^(-|"):
+        return 'ตัวเลขที่เขียนเป็นข้อความ เช่น "5,000" หรือ "๕,๐๐๐ บาท"'
+    return BRANCH_THAI.get(str(branch.get("type", "enum" if "enum" in branch else "")), "อีกแบบหนึ่ง")
+
+
+BRANCH_THAI = {
+    "null": "เว้นว่าง (ไม่ระบุ)",
+    "integer": "จำนวนเต็ม",
+    "number": "ตัวเลข",
+    "string": "ข้อความ",
+    "enum": "ค่าที่เลือกได้",
+    "array": "รายการ",
+    "object": "ชุดข้อมูล",
+    "boolean": "true หรือ false",
+}
