@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import ROOT
-from tests.editor.lsp import diagnostics, install_server
+from tests.editor.lsp import Session, diagnostics, install_server
 
 VALID = """\
 title: แผนปฏิบัติการป้องกันการทุจริต
@@ -57,3 +57,41 @@ def test_each_mistake_is_underlined_on_its_line(found: dict[str, list[dict[str, 
     line = MISTAKES[number][3]
     lines = sorted({d["range"]["start"]["line"] + 1 for d in found[f"plan-{number}"]})
     assert line in lines, (case, found[f"plan-{number}"])
+
+
+@pytest.fixture(scope="module")
+def session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Session, Path]]:
+    path = tmp_path_factory.mktemp("hover") / "plan-hover.yml"
+    text = VALID + "    group: mandatory\n    \n"
+    editor = Session(install_server(), ROOT / "schemas" / "plan.schema.json", {path: text})
+    yield editor, path
+    editor.close()
+
+
+@pytest.mark.parametrize(
+    ("line", "character", "title", "shown"),
+    [
+        (2, 3, "ปีงบประมาณเริ่มต้น", "start: 2567"),  # a number field (anyOf number | text)
+        (13, 5, "กลุ่มโครงการ", "`mandatory`: โครงการที่ต้องดำเนินการ"),  # an optional enum field
+        (0, 1, "ชื่อแผน", "title: ข้อความ"),
+    ],
+)
+def test_hover_shows_the_thai_title_once_with_an_example(
+    session: tuple[Session, Path], line: int, character: int, title: str, shown: str
+) -> None:
+    editor, path = session
+    text = editor.at("textDocument/hover", path, line, character)["contents"]["value"]
+    assert text.startswith(f"#### {title}\n"), text
+    assert "||" not in text and shown in text, text
+
+
+def test_completion_offers_keys_with_thai_text(session: tuple[Session, Path]) -> None:
+    editor, path = session
+    result = editor.at("textDocument/completion", path, 14, 4)
+    items = {item["label"]: item for item in (result["items"] if isinstance(result, dict) else result)}
+    assert {"budget_note", "remarks", "responsible"} <= set(items)
+    for label in ("budget_note", "remarks", "responsible"):
+        documentation = items[label]["documentation"]["value"]
+        assert any("\u0e00" <= ch <= "\u0e7f" for ch in documentation), documentation
+        assert "null" not in items[label]["insertText"]
+    assert "# หมายเหตุงบประมาณ" in items["budget_note"]["documentation"]["value"]

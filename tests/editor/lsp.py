@@ -64,10 +64,13 @@ class Client:
         self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
         self.proc.stdin.flush()
 
-    def wait_for(self, method: str, settings: dict[str, Any], match: Any = None) -> dict[str, Any]:
-        """The next message `method` (optionally where match(params)), answering the server's own requests."""
+    def wait_for(self, method: str, settings: dict[str, Any], match: Any = None, reply_to: int | None = None) -> Any:
+        """The next message `method` (optionally where match(params)), or the reply to request `reply_to`,
+        answering the server's own requests meanwhile."""
         while True:
             message = self.inbox.get(timeout=WAIT_SECONDS)
+            if reply_to is not None and message.get("id") == reply_to and "method" not in message:
+                return message.get("result")
             if "id" in message and "method" in message:
                 # workspace/configuration asks for one settings section per item; other requests need null.
                 items = message.get("params", {}).get("items", [])
@@ -81,21 +84,49 @@ class Client:
         self.proc.wait()
 
 
-def diagnostics(server: Path, schema: Path, files: dict[Path, str]) -> dict[Path, list[dict[str, Any]]]:
-    """What the editor underlines in each file, with `schema` associated to them as .vscode/settings.json does."""
-    settings = {"yaml": {"validate": True, "schemas": {schema.as_uri(): [p.as_uri() for p in files]}}}
-    client = Client(server)
-    try:
+class Session:
+    """One yaml-language-server with `schema` associated to `files` (as .vscode/settings.json does), files opened."""
+
+    def __init__(self, server: Path, schema: Path, files: dict[Path, str]) -> None:
+        self.settings = {
+            "yaml": {
+                "validate": True,
+                "hover": True,
+                "completion": True,
+                "schemas": {schema.as_uri(): [p.as_uri() for p in files]},
+            }
+        }
+        self.client = Client(server)
+        markdown = {
+            "hover": {"contentFormat": ["markdown"]},
+            "completion": {"completionItem": {"documentationFormat": ["markdown"]}},
+        }
         root = next(iter(files)).parent.as_uri()
-        client.send("initialize", {"processId": None, "rootUri": root, "capabilities": {}}, request=True)
-        client.send("initialized", {})
-        client.send("workspace/didChangeConfiguration", {"settings": settings})
-        found = {}
-        for path, text in files.items():
-            doc = {"uri": path.as_uri(), "languageId": "yaml", "version": 1, "text": text}
-            client.send("textDocument/didOpen", {"textDocument": doc})
-            params = client.wait_for("textDocument/publishDiagnostics", settings, lambda p, u=doc["uri"]: p["uri"] == u)
-            found[path] = params["diagnostics"]
-        return found
-    finally:
-        client.close()
+        self.request("initialize", {"processId": None, "rootUri": root, "capabilities": {"textDocument": markdown}})
+        self.client.send("initialized", {})
+        self.client.send("workspace/didChangeConfiguration", {"settings": self.settings})
+        self.diagnostics = {path: self.open(path, text) for path, text in files.items()}
+
+    def open(self, path: Path, text: str) -> list[dict[str, Any]]:
+        doc = {"uri": path.as_uri(), "languageId": "yaml", "version": 1, "text": text}
+        self.client.send("textDocument/didOpen", {"textDocument": doc})
+        match = lambda p: p["uri"] == doc["uri"]  # noqa: E731
+        return list(self.client.wait_for("textDocument/publishDiagnostics", self.settings, match)["diagnostics"])
+
+    def request(self, method: str, params: Any) -> Any:
+        number = self.client.send(method, params, request=True)
+        return self.client.wait_for("", self.settings, lambda p: True, reply_to=number)
+
+    def at(self, method: str, path: Path, line: int, character: int) -> Any:
+        where = {"textDocument": {"uri": path.as_uri()}, "position": {"line": line, "character": character}}
+        return self.request(method, where)
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def diagnostics(server: Path, schema: Path, files: dict[Path, str]) -> dict[Path, list[dict[str, Any]]]:
+    """What the editor underlines in each file."""
+    session = Session(server, schema, files)
+    session.close()
+    return session.diagnostics
