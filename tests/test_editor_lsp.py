@@ -3,6 +3,8 @@ committed schemas/plan.schema.json, and underlines nothing in a correct file."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
