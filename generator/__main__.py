@@ -1,4 +1,4 @@
-"""Command line: `python -m generator check|render|schema` plus the commands document kinds add (pdf, oit-urls)."""
+"""Command line: `python -m generator check|render|schema|new-unit` plus the commands document kinds add (pdf, oit-urls)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .authoring import add_authoring_commands
 from .opendata.editor import write_vscode_settings
 from .problems import Problem, errors_only
 from .publish import PublishError, write_tree_atomically
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", type=Path, default=Path("schemas"))
     schema.add_argument("--check", action="store_true", help="ตรวจว่าไฟล์ที่ commit ไว้ตรงกับโมเดล")
     schema.set_defaults(func=cmd_schema)
+    add_authoring_commands(sub)
     for kind in KINDS:
         if kind.add_commands is not None:
             kind.add_commands(sub, KINDS)

@@ -6,6 +6,7 @@ Thai sentence with a hint for the common mistakes, and the English original in p
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -26,6 +27,11 @@ _COLON_IN_VALUE = (
     "มีเครื่องหมาย ':' ในตำแหน่งที่ใช้ไม่ได้: ถ้าข้อความมี ': ' อยู่ข้างใน ให้ครอบทั้งข้อความด้วยเครื่องหมายคำพูด"
     " เช่น \"เวลา: 9.00 น.\" หรือตรวจว่าบรรทัดนี้ย่อหน้าผิดหรือบรรทัดก่อนหน้าลืม ':'"
 )
+_TOO_DEEP = (
+    "ย่อหน้าลึกเกินไป: บรรทัดก่อนหน้ามีค่าแล้ว จึงมีช่องย่อยใต้ช่องนั้นไม่ได้"
+    " ให้ย่อหน้าบรรทัดนี้เท่ากับบรรทัดก่อนหน้า หรือถ้าเป็นข้อความต่อจากบรรทัดก่อนให้ครอบข้อความด้วยเครื่องหมายคำพูด"
+)
+_NO_SPACE = "หลังเครื่องหมาย ':' ต้องเว้นวรรคหนึ่งช่อง ให้เขียนเป็น ชื่อช่อง: ค่า"
 _DASH = "รายการนี้ไม่ได้ขึ้นต้นด้วย '- ' หรือย่อหน้าไม่ตรงกับรายการอื่นในระดับเดียวกัน ให้ทุกรายการขึ้นต้นด้วย '- ' และย่อหน้าเท่ากัน"
 
 
@@ -96,6 +102,10 @@ def syntax_message(exc: yaml.MarkedYAMLError, text: str) -> SyntaxMessage:
     last_line = len(lines)
     problem, context = exc.problem or "", exc.context or ""
     english = visible(f"{context}: {problem}" if context else problem or str(exc))
+    found = _from_lines(exc, lines)
+    if found is not None:
+        line, column, thai = found
+        return SyntaxMessage(line, column, f"{_prefix(line, column)}: {thai} (hint: {english})")
     for words, context_words, use_context, build in _RULES:
         if words in problem and context_words in context:
             mark = exc.context_mark if use_context and exc.context_mark else exc.problem_mark
@@ -124,3 +134,51 @@ def _where(mark: yaml.Mark | None, last_line: int) -> str:
         return "ก่อนหน้านี้"
     line, column = _position(mark, last_line)
     return f"บรรทัด {line} คอลัมน์ {column} "
+
+
+# --- where the parser notices a mistake later than the clerk made it ------------------------------------------
+
+_KEY_VALUE = re.compile(r"^\s*[^\s#'\"-][^:#]*:\s+[^\s|>#]")
+_NO_SPACE_COLON = re.compile(r"^\s*[^\s#'\"-][^:\s]*:(?=[^\s])")
+
+
+def _from_lines(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, int, str] | None:
+    """(line, column, Thai) for mistakes the parser reports on the next line: a missing ':' or '- ', no space after
+    ':', a line indented under a field that already has a value. None when the parser's own position is right."""
+    problem = exc.problem or ""
+    mark = exc.problem_mark if "mapping values" in problem else exc.context_mark
+    if mark is None or mark.line >= len(lines):
+        return None
+    here, before = mark.line, _previous(lines, mark.line)
+    if before is None:
+        return None
+    if "mapping values" in problem:
+        return _misplaced_colon(lines, here, before)
+    same_level = _indent(lines[before]) == _indent(lines[here])
+    if "could not find expected ':'" in problem and same_level and lines[before].lstrip().startswith("- "):
+        return here + 1, _indent(lines[here]) + 1, _DASH
+    return None
+
+
+def _misplaced_colon(lines: list[str], here: int, before: int) -> tuple[int, int, str] | None:
+    line, prev = lines[here], lines[before]
+    if _indent(line) > _indent(prev) and _KEY_VALUE.match(prev):
+        return here + 1, line.index(":") + 1, _TOO_DEEP
+    if _NO_SPACE_COLON.match(prev):
+        return before + 1, prev.index(":") + 1, _NO_SPACE
+    if _indent(line) == _indent(prev) and ":" not in prev and not prev.lstrip().startswith("-"):
+        return before + 1, _indent(prev) + 1, _MISSING_COLON
+    return None
+
+
+def _previous(lines: list[str], index: int) -> int | None:
+    """The nearest line above `index` that holds YAML (not blank, not a comment)."""
+    for number in range(index - 1, -1, -1):
+        text = lines[number].strip()
+        if text and not text.startswith("#"):
+            return number
+    return None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))

@@ -19,6 +19,7 @@ from pydantic import (
     Discriminator,
     Field,
     Tag,
+    WithJsonSchema,
 )
 
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
@@ -89,10 +90,11 @@ def _number_hint(text: str) -> str:
 
 def parse_fiscal_year(value: Any) -> Any:
     """A fiscal year is a Buddhist-era year; a Gregorian year gets a hint instead of a silent fix."""
-    try:
-        year = int(parse_number(value))
-    except (TypeError, ValueError):
-        raise ValueError(f"'{value}' ไม่ใช่ปีงบประมาณ (ตัวอย่าง: 2567){_year_hint(value)}") from None
+    # Why not parse_number: "2,564 บาท" is an amount of money, not a year, even though its digits fit.
+    text = to_arabic_digits(value).strip() if isinstance(value, str) else str(value)
+    if not re.fullmatch(r"[0-9]+", text):
+        raise ValueError(f"'{value}' ไม่ใช่ปีงบประมาณ (ตัวอย่าง: 2567){_year_hint(value)}")
+    year = int(text)
     if 1900 <= year <= 2200:
         raise ValueError(
             f"ปี {year} ดูเหมือนเป็นปี ค.ศ. ปีงบประมาณต้องเขียนเป็น พ.ศ. เช่น {year + BE_OFFSET}"
@@ -106,6 +108,8 @@ def parse_fiscal_year(value: Any) -> Any:
 def _year_hint(value: Any) -> str:
     if isinstance(value, str) and re.search(r"(พ\.ศ\.|ค\.ศ\.|ปี)", value):
         return " ให้เขียนเฉพาะตัวเลขปี พ.ศ. ไม่ต้องมีคำว่า พ.ศ. หรือ ปี"
+    if isinstance(value, str) and re.search(r"(,|บาท)", value):
+        return " ค่านี้ดูเหมือนจำนวนเงิน ปีต้องเป็นตัวเลข 4 หลักล้วน ไม่มีจุลภาคหรือคำว่า บาท"
     return ""
 
 
@@ -139,12 +143,29 @@ def _date_hint(text: str) -> str:
     return f" (วันที่นี้ให้เขียนเป็น {year:04d}-{month:02d}-{day:02d})"
 
 
+# What editors check (JSON Schema, via yaml-language-server). YAML 1.2 reads 2567 as a number and "2,567" as text,
+# so each number accepts both forms, with the same digits, commas and "บาท" that parse_number accepts.
+_D = "[0-9๐-๙]"
+_DIGITS = f"({_D}{{1,3}}(,{_D}{{3}})+|{_D}+)"
+YEAR_PATTERN = "^[2๒]([4-6๔-๖]" + _D + "{2}|[7๗][0๐]{2})$"
+BAHT_PATTERN = f"^(-|{_DIGITS}(\\.{_D}+)?\\s*(บาท)?)$"
+COUNT_PATTERN = f"^(-|{_DIGITS})$"
+DATE_PATTERN = f"^([0-1๐-๑]{_D}{{3}}|[2๒][0-3๐-๓]{_D}{{2}})-{_D}{{1,2}}-{_D}{{1,2}}$"
+YEAR_SCHEMA = {
+    "anyOf": [{"type": "integer", "minimum": 2400, "maximum": 2700}, {"type": "string", "pattern": YEAR_PATTERN}]
+}
+BAHT_SCHEMA = {"anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": BAHT_PATTERN}]}
+COUNT_SCHEMA = {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": COUNT_PATTERN}]}
+DATE_SCHEMA = {"type": "string", "pattern": DATE_PATTERN}
+# Why: pydantic writes no key schema for dict[FiscalYear, …], so editors would take any key as a year.
+YEAR_KEYS: dict[str, Any] = {"propertyNames": {"pattern": YEAR_PATTERN}}
+
 Slug = Annotated[str, AfterValidator(check_slug), Field(json_schema_extra={"pattern": SLUG_RE.pattern})]
 Text = Annotated[str, AfterValidator(normalize_text), Field(min_length=1)]
-FiscalYear = Annotated[int, BeforeValidator(parse_fiscal_year), Field(ge=2400, le=2700)]
-Baht = Annotated[Decimal, BeforeValidator(parse_number), Field(ge=0, decimal_places=2)]
-Count = Annotated[int, BeforeValidator(parse_number), Field(ge=0)]
-IsoDate = Annotated[dt.date, BeforeValidator(parse_iso_date)]
+FiscalYear = Annotated[int, BeforeValidator(parse_fiscal_year), Field(ge=2400, le=2700), WithJsonSchema(YEAR_SCHEMA)]
+Baht = Annotated[Decimal, BeforeValidator(parse_number), Field(ge=0, decimal_places=2), WithJsonSchema(BAHT_SCHEMA)]
+Count = Annotated[int, BeforeValidator(parse_number), Field(ge=0), WithJsonSchema(COUNT_SCHEMA)]
+IsoDate = Annotated[dt.date, BeforeValidator(parse_iso_date), WithJsonSchema(DATE_SCHEMA)]
 MissionCode = Annotated[str, Field(pattern=r"^[1-4]\.[1-9]$")]
 SubMissionCode = Annotated[str, Field(pattern=r"^[1-4]\.[1-9]\.[1-9]$")]
 Numerals = Literal["arabic", "thai"]

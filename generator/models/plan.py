@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from .common import (
+    YEAR_KEYS,
     Baht,
     Blocks,
     Count,
@@ -54,7 +55,10 @@ class Project(Strict):
     method: Blocks = Field(default_factory=list, title="วิธีดำเนินการ")
     duration: Duration | None = Field(None, title="ระยะเวลาดำเนินการ")
     budget: dict[FiscalYear, Baht] = Field(
-        default_factory=dict, title="งบประมาณรายปี (บาท)", description="ปีงบประมาณ: จำนวนเงิน; เว้นว่าง = ไม่ใช้งบประมาณ"
+        default_factory=dict,
+        title="งบประมาณรายปี (บาท)",
+        description="ปีงบประมาณ: จำนวนเงิน; เว้นว่าง = ไม่ใช้งบประมาณ",
+        json_schema_extra=YEAR_KEYS,
     )
     budget_note: Text | None = Field(None, title="หมายเหตุงบประมาณ")
     budget_text: Text | None = Field(
@@ -88,7 +92,7 @@ class RiskRow(Strict):
 
 class TargetRow(Strict):
     indicator: Text = Field(title="ค่าเป้าหมาย")
-    values: dict[FiscalYear, Text] = Field(title="ค่ารายปี")
+    values: dict[FiscalYear, Text] = Field(title="ค่ารายปี", json_schema_extra=YEAR_KEYS)
 
 
 class Section(Strict):
@@ -99,7 +103,7 @@ class Section(Strict):
 class PrintedTotals(Strict):
     """Totals as printed in the source, kept only so the check can compare them with computed ones."""
 
-    by_year: dict[FiscalYear, Baht] = Field(default_factory=dict, title="รวมทั้งสิ้นรายปี")
+    by_year: dict[FiscalYear, Baht] = Field(default_factory=dict, title="รวมทั้งสิ้นรายปี", json_schema_extra=YEAR_KEYS)
     by_dimension: dict[Annotated[int, Field(ge=1, le=4)], dict[FiscalYear, Baht]] = Field(
         default_factory=dict, title="รวมรายมิติรายปี"
     )

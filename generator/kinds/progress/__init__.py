@@ -21,6 +21,7 @@ from ...pages import PageSpec
 from ...problems import Problem
 from ...thaifmt import digits
 from . import charts
+from .commands import add_progress_commands
 from .data import (
     NOT_REPORTED,
     build_round_view,
@@ -170,5 +171,6 @@ KINDS = (
         build_tables=build_progress_tables,
         targets=(PROGRESS_6M, PROGRESS_12M),
         served=served_targets,
+        add_commands=add_progress_commands,
     ),
 )
