@@ -1,4 +1,4 @@
-"""Command line: `python -m generator check|render|schema|new-unit` plus the commands document kinds add (pdf, oit-urls)."""
+"""Command line: `python -m generator check|render|schema|new-unit|export-xlsx|import-xlsx` plus the commands document kinds add (pdf, oit-urls)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from .problems import Problem, errors_only
 from .publish import PublishError, write_tree_atomically
 from .schema import check_schemas, write_schemas
 from .site import KINDS, check_site
+from .workbook_cli import add_workbook_commands
 
 DEFAULT_DATA = Path("data")
 DEFAULT_TEMPLATES = Path("theme/generator")
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--check", action="store_true", help="ตรวจว่าไฟล์ที่ commit ไว้ตรงกับโมเดล")
     schema.set_defaults(func=cmd_schema)
     add_authoring_commands(sub)
+    add_workbook_commands(sub, KINDS)
     for kind in KINDS:
         if kind.add_commands is not None:
             kind.add_commands(sub, KINDS)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .dataset import Dataset, Loaded, UnitData
     from .pages import PageSpec
     from .problems import Problem
+    from .workbook import WorkbookLayout
 
 Period = tuple[dt.date, dt.date | None]  # end None = still current
 
@@ -93,6 +94,9 @@ class DocumentKind:
     check_site: Callable[[Dataset, SiteBuild], Iterable[Problem]] | None = None
     # Extra `python -m generator` sub-commands: called with the sub-parser collection and every kind
     add_commands: Callable[[Any, Sequence[DocumentKind]], None] | None = None
+    # The clerk's workbook (export-xlsx / import-xlsx): the sheets of one document, given the dataset, the unit
+    # and the document's YAML data (None for a new document); dropdowns may depend on them (plan codes, ids)
+    workbook: Callable[[Dataset, UnitData, Any], WorkbookLayout] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 

@@ -20,6 +20,7 @@ from .checks import check_plan
 from .pages import build_plan_pages
 from .pdf import add_pdf_parser
 from .tables import TABLES, build_plan_tables
+from .workbook import build_plan_workbook
 
 PLAN = TargetName("plan", "แผนปฏิบัติการป้องกันการทุจริต")
 PLAN_RISKS = TargetName("plan-risks", "การประเมินความเสี่ยงการทุจริตในแผนปฏิบัติการ")
@@ -62,5 +63,6 @@ KINDS = (
         targets=(PLAN, PLAN_RISKS),
         served=served_targets,
         add_commands=add_pdf_parser,
+        workbook=build_plan_workbook,
     ),
 )

@@ -1,0 +1,88 @@
+"""The plan as a clerk's workbook: the plan's own fields, projects, yearly budgets and the risk table."""
+
+from __future__ import annotations
+
+from typing import Any, get_args
+
+from ...dataset import Dataset, UnitData
+from ...frameworks import mission_codes, sub_mission_codes
+from ...models.common import Group
+from ...models.plan import RiskLevel
+from ...workbook import MAP_KEY, MAP_VALUE, ROW_NUMBER, Column, Sheet, WorkbookLayout
+
+PROJECTS = "โครงการ"
+
+
+def build_plan_workbook(data: Dataset, unit: UnitData, raw: Any) -> WorkbookLayout:
+    """ภารกิจ and ภารกิจย่อย dropdowns list the codes of the plan framework."""
+    catalog = data.dimensions.model if data.dimensions else None
+    missions = tuple(sorted(mission_codes(catalog))) if catalog else ()
+    subs = tuple(sorted(sub_mission_codes(catalog))) if catalog else ()
+    return WorkbookLayout((_plan_sheet(), _projects_sheet(missions, subs), _budget_sheet(), _risks_sheet()))
+
+
+def _plan_sheet() -> Sheet:
+    columns = (
+        Column("kind", "ชนิดเอกสาร", choices=("action_plan",)),
+        Column("title", "ชื่อแผน"),
+        Column("period.start", "ปีงบประมาณเริ่มต้น", "number"),
+        Column("period.end", "ปีงบประมาณสิ้นสุด", "number"),
+        Column("issued", "วันที่จัดทำ (ค.ศ. ปปปป-ดด-วว)", "date"),
+        Column("issued_precision", "ความละเอียดของวันที่", choices=("day", "month", "year")),
+        Column("layout", "รูปแบบเอกสาร", choices=("cards", "table")),
+        Column("catalog", "ตารางลำดับความสำคัญที่อ้างอิง"),
+        Column("preface", "คำนำ", "list"),
+        Column("intro", "บทนำ (หัวข้ออื่น ๆ)", "yaml"),
+        Column("rationale", "หลักการและเหตุผล", "list"),
+        Column("objectives", "วัตถุประสงค์ของการจัดทำแผน", "list"),
+        Column("goals", "เป้าหมาย", "list"),
+        Column("targets", "ตารางค่าเป้าหมายรายปี", "yaml"),
+        Column("benefits", "ประโยชน์ของการจัดทำแผน", "list"),
+        Column("notes", "หมายเหตุ/เชิงอรรถ", "list"),
+        Column("printed_totals", "ยอดรวมตามต้นฉบับ (ใช้ตรวจสอบ)", "yaml"),
+        Column("errata", "แก้ไขจากต้นฉบับ", "yaml"),
+    )
+    return Sheet("แผน", (), columns, form="fields")
+
+
+def _projects_sheet(missions: tuple[str, ...], subs: tuple[str, ...]) -> Sheet:
+    columns = (
+        Column("id", "รหัสโครงการ", id=True),
+        Column("mission", "ภารกิจตามมิติ", choices=missions),
+        Column("sub_mission", "ภารกิจย่อย", choices=subs),
+        Column("item_no", "ลำดับรายการในภารกิจย่อย"),
+        Column("group", "กลุ่มโครงการ", choices=get_args(Group)),
+        Column("catalog_item", "ข้อในตารางลำดับความสำคัญ", "number"),
+        Column("name", "ชื่อโครงการ"),
+        Column("rationale", "หลักการและเหตุผล", "list"),
+        Column("objectives", "วัตถุประสงค์", "list"),
+        Column("target_group", "กลุ่มเป้าหมาย", "list"),
+        Column("method", "วิธีดำเนินการ", "list"),
+        Column("duration.text", "ระยะเวลา (ข้อความ)"),
+        Column("duration.fiscal_years", "ปีงบประมาณที่ดำเนินการ", "list"),
+        Column("duration.start", "วันเริ่ม (ค.ศ.)", "date"),
+        Column("duration.end", "วันสิ้นสุด (ค.ศ.)", "date"),
+        Column("budget_note", "หมายเหตุงบประมาณ"),
+        Column("budget_text", "ถ้อยคำงบประมาณตามต้นฉบับ"),
+        Column("responsible", "ผู้รับผิดชอบ"),
+        Column("outputs", "ผลผลิต", "list"),
+        Column("outcomes", "ผลลัพธ์", "list"),
+        Column("remarks", "หมายเหตุ"),
+    )
+    return Sheet(PROJECTS, ("projects",), columns)
+
+
+def _budget_sheet() -> Sheet:
+    columns = (Column(MAP_KEY, "ปีงบประมาณ", "number", id=True), Column(MAP_VALUE, "งบประมาณ (บาท)", "number"))
+    return Sheet("งบประมาณรายปี", ("projects", "*", "budget"), columns, form="pairs", parent=PROJECTS)
+
+
+def _risks_sheet() -> Sheet:
+    columns = (
+        Column(ROW_NUMBER, "ลำดับ", "number", id=True),
+        Column("process", "ขั้นตอนการดำเนินงาน"),
+        Column("level", "ระดับความเสี่ยงของทั้งแถว", choices=get_args(RiskLevel)),
+        Column("risks", "ประเด็นความเสี่ยง", "yaml"),
+        Column("controls", "มาตรการควบคุมความเสี่ยงการทุจริต", "list"),
+    )
+    return Sheet("ความเสี่ยง", ("risks",), columns)
