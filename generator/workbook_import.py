@@ -235,6 +235,7 @@ class _Reader:
             owner, base = self.imported.data, ()
         relative = self.layout.relative_path(sheet)
         container = _container(owner, relative, sheet.form == "pairs")
+        self.imported.cells.setdefault((*base, *relative), (sheet.title, "A1"))
         if isinstance(container, dict):
             container[entry_key] = entry
             loc: Loc = (*base, *relative, entry_key)

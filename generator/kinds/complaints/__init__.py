@@ -34,6 +34,7 @@ from .model import (
 )
 from .tables import TABLES, build_complaint_tables
 from .urls import complaints_index_page, complaints_json_path, complaints_year_page
+from .workbook import build_complaints_workbook
 
 NAV_TITLE = "สถิติเรื่องร้องเรียน"
 # Why: the data is public; text that identifies a complainant must never reach it (aggregates only).
@@ -284,5 +285,6 @@ KINDS = (
         build_tables=build_complaint_tables,
         targets=(COMPLAINTS,),
         served=served_targets,
+        workbook=build_complaints_workbook,
     ),
 )

@@ -36,6 +36,7 @@ from .model import (
 )
 from .tables import TABLES, build_ita_tables
 from .urls import ita_consolidated_page, ita_indicator_page, ita_measures_page, ita_page
+from .workbook import build_consolidated_workbook, build_ita_workbook
 
 ITA_FIRST_YEAR = 2557  # the NACC has run the ITA nationally since fiscal year 2557
 # Why: "นาย" also starts positions (นายก…, นายอำเภอ); only honorifics followed by a name count.
@@ -252,6 +253,7 @@ KINDS = (
         build_tables=build_ita_tables,
         targets=(ITA, ITA_MEASURES),
         served=served_targets,
+        workbook=build_ita_workbook,
     ),
     DocumentKind(
         name="ita-consolidated",
@@ -262,5 +264,6 @@ KINDS = (
         link=consolidated_link,
         unit_heading="มาตรการส่งเสริมคุณธรรมและความโปร่งใส (ITA) ฉบับรวบรวมภาพรวม",
         order=41,
+        workbook=build_consolidated_workbook,
     ),
 )

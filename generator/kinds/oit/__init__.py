@@ -34,6 +34,7 @@ from .rows import (
     site_base_url,
 )
 from .tables import TABLES, build_oit_tables
+from .workbook import build_oit_workbook
 
 
 def catalogs_of(data: Dataset) -> dict[int, Loaded]:
@@ -201,5 +202,6 @@ KINDS = (
         load_catalogs=load_oit_catalogs,
         check_site=check_oit_site,
         add_commands=add_oit_commands,
+        workbook=build_oit_workbook,
     ),
 )

@@ -35,6 +35,7 @@ from .data import (
 from .model import STATUSES, ProgressReport
 from .tables import TABLES, build_progress_tables
 from .urls import progress_index_page, progress_round_page
+from .workbook import build_progress_workbook
 
 NAV_TITLE = "รายงานผลการดำเนินงาน"
 STATUS_CLASSES = {
@@ -172,5 +173,6 @@ KINDS = (
         targets=(PROGRESS_6M, PROGRESS_12M),
         served=served_targets,
         add_commands=add_progress_commands,
+        workbook=build_progress_workbook,
     ),
 )
