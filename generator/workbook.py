@@ -42,7 +42,8 @@ class Column:
     key: str  # a field of the row (dotted for a nested mapping: 'duration.start'), or ROW_NUMBER/MAP_KEY/...
     header: str  # Thai, as the clerk reads it
     type: ColumnType = "text"
-    choices: tuple[str, ...] = ()  # a dropdown; import refuses any other value
+    choices: tuple[str, ...] = ()  # a dropdown; import refuses any other value (when `strict`)
+    strict: bool = True  # False: choices taken from the document itself, which the clerk may extend
     id: bool = False  # unique in the sheet; existing ids are grey and locked
 
 
@@ -105,7 +106,9 @@ def collect_rows(layout: WorkbookLayout, doc: dict[str, Any]) -> dict[str, list[
     for sheet in layout.sheets:
         if sheet.form == "fields":
             continue
-        owners = [(r.key, r.source) for r in rows[sheet.parent]] if sheet.parent else [(None, doc)]
+        owners: list[tuple[str | None, Any]] = [(None, doc)]
+        if sheet.parent:
+            owners = [(r.key, r.source) for r in rows[sheet.parent]]
         rows[sheet.title] = list(_rows_in(layout, sheet, owners))
     return rows
 

@@ -15,7 +15,6 @@ from typing import Any
 
 import yaml
 from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .loader import NULL_WORDS
@@ -25,7 +24,6 @@ from .workbook import (
     ABOUT_LABELS,
     ABOUT_SHEET,
     CHOICES_SHEET,
-    FIELD_HEADERS,
     MAP_KEY,
     MAP_VALUE,
     PARENT,
@@ -71,8 +69,8 @@ class WorkbookError(Exception):
 def open_workbook(path: Path) -> Any:
     try:
         return load_workbook(path, data_only=False)
-    except Exception as exc:  # openpyxl raises zip, XML and key errors for a file that is not a workbook
-        problem = CellProblem(path.name, "-", "A1", "-", f"เปิดไฟล์ Excel ไม่ได้ ต้องเป็นไฟล์ .xlsx ({type(exc).__name__})")
+    except Exception:  # openpyxl raises zip, XML and key errors for a file that is not a workbook
+        problem = CellProblem(path.name, "-", "A1", "-", "เปิดไฟล์ Excel ไม่ได้ ต้องเป็นไฟล์ .xlsx ที่บันทึกจาก Excel หรือ LibreOffice")
         raise WorkbookError(problem) from None
 
 
@@ -194,7 +192,8 @@ class _Reader:
             cell = row.cells.get(id_column.key, "A1")
             scope = (row.owner if sheet.form == "pairs" else None, row.key)
             if not row.key:
-                self.problem(sheet.title, cell, id_column.header, "ต้องระบุค่านี้ (ห้ามเว้นว่าง)")
+                if not any(p.sheet == sheet.title and p.cell == cell for p in self.imported.problems):
+                    self.problem(sheet.title, cell, id_column.header, "ต้องระบุค่านี้ (ห้ามเว้นว่าง)")
             elif scope in first:
                 message = f"'{row.key}' ซ้ำกับแถวที่ {first[scope]} ({id_column.header} ต้องไม่ซ้ำกัน)"
                 self.problem(sheet.title, cell, id_column.header, message)
@@ -301,7 +300,7 @@ def _typed(text: str, column: Column, was_text: bool) -> Any:
             parse_number(text)
         except ValueError:
             raise ValueError(f"ต้องเป็นตัวเลข แต่พบข้อความ '{text}'") from None
-    if column.choices and text not in column.choices:
+    if column.choices and column.strict and text not in column.choices:
         shown = ", ".join(column.choices[:40]) + (" ..." if len(column.choices) > 40 else "")
         raise ValueError(f"ค่า '{text}' ไม่อยู่ในรายการที่เลือกได้: {shown}")
     if text.startswith(YAML_MARK):
@@ -340,7 +339,3 @@ def _plain(node: yaml.Node) -> Any:
         return [_plain(child) for child in node.value]
     text = str(node.value)
     return None if getattr(node, "style", None) in (None, "") and text in NULL_WORDS else text
-
-
-def column_letter(index: int) -> str:
-    return get_column_letter(index + 1)

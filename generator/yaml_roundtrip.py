@@ -15,6 +15,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
 from .models.common import parse_number
 
@@ -59,6 +60,8 @@ def merge_node(node: Any, old: Any, new: Any) -> Any:
     if isinstance(node, CommentedSeq) and isinstance(old, list) and isinstance(new, list):
         _merge_seq(node, old, new)
         return node
+    if isinstance(node, DoubleQuotedScalarString | SingleQuotedScalarString) and isinstance(new, str):
+        return type(node)(new)  # Why: a clerk's edit keeps the quotes the file had
     return to_node(new)
 
 

@@ -48,3 +48,6 @@ _.omitted_files
 
 # Used by tests/test_pii.py to generate every title variant (vulture does not read tests/).
 _.ALL_TITLES
+
+# ruamel.yaml: read by its round-trip loader (keep the quotes of an existing file).
+_.preserve_quotes

@@ -12,7 +12,7 @@ from .model import CATEGORY_LABELS, OTHER_CHANNEL
 def build_complaints_workbook(data: Dataset, unit: UnitData, raw: Any) -> WorkbookLayout:
     """The by-channel dropdown lists the channel ids of the file (and 'other')."""
     channels = raw.get("channels") if isinstance(raw, dict) else None
-    ids = [c.get("id") for c in channels or [] if isinstance(c, dict) and isinstance(c.get("id"), str)]
+    ids = [str(c["id"]) for c in channels or [] if isinstance(c, dict) and isinstance(c.get("id"), str)]
     choices = tuple(dict.fromkeys([*ids, OTHER_CHANNEL]))
     return WorkbookLayout((_stats_sheet(), _month_sheet(), _channels_sheet(), _by_channel_sheet(choices), _category_sheet()))
 
@@ -59,7 +59,9 @@ def _channels_sheet() -> Sheet:
 
 
 def _by_channel_sheet(ids: tuple[str, ...]) -> Sheet:
-    columns = (Column(MAP_KEY, "รหัสช่องทาง", choices=ids, id=True), Column(MAP_VALUE, "จำนวนเรื่อง", "number"))
+    # Why not strict: a channel the clerk adds on the channels sheet may be counted here; check reports unknown ids
+    key = Column(MAP_KEY, "รหัสช่องทาง", choices=ids, strict=False, id=True)
+    columns = (key, Column(MAP_VALUE, "จำนวนเรื่อง", "number"))
     return Sheet("จำนวนตามช่องทาง", ("by_channel",), columns, form="pairs")
 
 

@@ -1,0 +1,234 @@
+"""The clerk's path through Excel: export-xlsx → edit → import-xlsx, for every document kind and shipped file."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from generator.__main__ import build_parser, main
+from generator.site import KINDS
+from generator.workbook import ABOUT_SHEET, CHOICES_SHEET
+from generator.workbook_cli import export_workbook, import_workbook, kind_of_document
+from tests.conftest import DATA
+
+SHIPPED = sorted(p for p in DATA.glob("units/*/*.yml") if p.name != "unit.yml")
+EXPECTED_KINDS = {"plan", "progress", "complaints", "ita", "ita-consolidated", "oit"}
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """A copy of the shipped data that imports may rewrite."""
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy)
+    return copy
+
+
+def export_to(data: Path, unit: str, document: str, out: Path) -> Path:
+    out.write_bytes(export_workbook(data, unit, document, KINDS))
+    return out
+
+
+def edit(path: Path, cells: dict[tuple[str, str], object]) -> Path:
+    book = openpyxl.load_workbook(path)
+    for (sheet, cell), value in cells.items():
+        book[sheet][cell] = value
+    book.save(path)
+    return path
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_every_kind_has_a_workbook_and_a_shipped_file() -> None:
+    assert {k.name for k in KINDS if k.workbook is not None} == EXPECTED_KINDS
+    assert {kind_of_document(KINDS, p.stem).name for p in SHIPPED} == EXPECTED_KINDS  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_round_trip_is_byte_identical(path: Path, data: Path, tmp_path: Path) -> None:
+    target = data / "units" / path.parent.name / path.name
+    book = export_to(data, path.parent.name, path.stem, tmp_path / f"{path.stem}.xlsx")
+    result = import_workbook(book, data, KINDS)
+    assert result.errors == 0, result.problems
+    assert result.text == path.read_text(encoding="utf-8")
+    assert result.target == target
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_round_trip_from_a_new_file_gives_the_same_model(path: Path, data: Path, tmp_path: Path) -> None:
+    """Without the old file (no comments to keep) the YAML is written fresh; it must still mean the same."""
+    from generator.dataset import load_dataset
+    from generator.kindapi import sorted_kinds
+
+    book = export_to(data, path.parent.name, path.stem, tmp_path / "doc.xlsx")
+    (data / "units" / path.parent.name / path.name).unlink()
+    result = import_workbook(book, data, KINDS)
+    assert result.errors == 0, result.problems
+    result.target.write_text(result.text, encoding="utf-8")
+    fresh = load_dataset(data, sorted_kinds(KINDS)).units[path.parent.name]
+    original = load_dataset(DATA, sorted_kinds(KINDS)).units[path.parent.name]
+    [new_model] = [d.model for d in fresh.documents if d.stem == path.stem]
+    [old_model] = [d.model for d in original.documents if d.stem == path.stem]
+    assert new_model == old_model
+
+
+def test_export_is_deterministic(data: Path) -> None:
+    first = export_workbook(data, "sao-bueng-prue", "plan-2566-2570", KINDS)
+    assert first == export_workbook(data, "sao-bueng-prue", "plan-2566-2570", KINDS)
+    book = openpyxl.load_workbook(io.BytesIO(first))
+    assert book.properties.created.year == 2000
+
+
+def test_plan_workbook_headers_validations_and_protection(data: Path, tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(export_to(data, "sao-bueng-prue", "plan-2566-2570", tmp_path / "p.xlsx"))
+    assert book.sheetnames == ["แผน", "โครงการ", "งบประมาณรายปี", "ความเสี่ยง", ABOUT_SHEET, CHOICES_SHEET]
+    projects = book["โครงการ"]
+    headers = [c.value for c in projects[1]]
+    assert headers[:3] == ["รหัสโครงการ", "ภารกิจตามมิติ", "ภารกิจย่อย"]
+    assert projects.protection.sheet
+    assert projects["A2"].protection.locked and projects["A2"].fill.fgColor.rgb.endswith("D9D9D9")
+    assert not projects["G2"].protection.locked  # the project name is editable
+    missions = next(v for v in projects.data_validations.dataValidation if "B2" in str(v.sqref))
+    assert missions.type == "list"
+    column = missions.formula1.split("!")[1].split(":")[0].replace("$", "")[0]
+    choices = [c.value for c in book[CHOICES_SHEET][column] if c.value]
+    assert "1.1" in choices and "4.3" in choices
+    assert book[CHOICES_SHEET].sheet_state == "hidden"
+    budget = book["งบประมาณรายปี"]
+    assert [c.value for c in budget[1]] == ["รหัสโครงการ", "ปีงบประมาณ", "งบประมาณ (บาท)"]
+    assert isinstance(budget["C2"].value, int | float)
+
+
+def test_other_kinds_have_dropdowns(data: Path, tmp_path: Path) -> None:
+    progress = openpyxl.load_workbook(export_to(data, "sao-bueng-prue", "progress-2567-6m", tmp_path / "r.xlsx"))
+    rules = {str(v.sqref).split(":")[0] for v in progress["ผลรายโครงการ"].data_validations.dataValidation}
+    assert {"A2", "B2"} <= rules  # project id and status
+    oit = openpyxl.load_workbook(export_to(data, "sao-bueng-prue", "oit-2566", tmp_path / "o.xlsx"))
+    assert [c.value for c in oit["ข้อ OIT"][1]][:2] == ["รหัสข้อ", "หน้าที่เว็บไซต์นี้สร้าง (ชื่อย่อ)"]
+    assert oit["ข้อ OIT"].data_validations.dataValidation
+
+
+def test_an_edit_changes_only_its_line_and_keeps_comments(data: Path, tmp_path: Path) -> None:
+    target = data / "units" / "sao-bueng-prue" / "progress-2567-12m.yml"
+    before = target.read_text(encoding="utf-8")
+    book = export_to(data, "sao-bueng-prue", "progress-2567-12m", tmp_path / "r.xlsx")
+    edit(book, {("ผลรายโครงการ", "G2"): "เผยแพร่ครบทุกไตรมาสแล้ว"})
+    assert main(["import-xlsx", str(book), "--data", str(data)]) == 0
+    after = target.read_text(encoding="utf-8")
+    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b]
+    assert changed == [
+        ('    change_note: "เผยแพร่ครบ 4 ไตรมาสและประเมินความรู้ผู้เข้าร่วมแล้ว"', "    change_note: \"เผยแพร่ครบทุกไตรมาสแล้ว\"")
+    ]
+
+
+def test_added_budget_row_and_text_starting_with_signs(data: Path, tmp_path: Path) -> None:
+    book = export_to(data, "sao-bueng-prue", "plan-2566-2570", tmp_path / "p.xlsx")
+    sheet = openpyxl.load_workbook(book)["โครงการ"]
+    edit(book, {("โครงการ", "U2"): "+ หมายเหตุ", ("โครงการ", "T2"): "-ผลลัพธ์หนึ่ง\n@ผลลัพธ์สอง"})
+    result = import_workbook(book, data, KINDS)
+    assert result.errors == 0, result.problems
+    project = sheet["A2"].value
+    assert f"  - id: {project}\n" in result.text
+    assert "    remarks: + หมายเหตุ\n" in result.text
+    assert "    outcomes:\n      - -ผลลัพธ์หนึ่ง\n      - '@ผลลัพธ์สอง'\n" in result.text
+
+
+def test_data_text_is_never_a_formula(data: Path, tmp_path: Path) -> None:
+    target = data / "units" / "sao-bueng-prue" / "plan-2566-2570.yml"
+    text = target.read_text(encoding="utf-8")
+    first_name = text.split("\n    name: ", 1)[1].split("\n", 1)[0]
+    target.write_text(text.replace(f"\n    name: {first_name}\n", '\n    name: "=HYPERLINK(\\"http://x\\")"\n', 1), encoding="utf-8")
+    book = export_to(data, "sao-bueng-prue", "plan-2566-2570", tmp_path / "p.xlsx")
+    cell = openpyxl.load_workbook(book)["โครงการ"]["G2"]
+    assert cell.data_type == "s" and cell.value == "'=HYPERLINK(\"http://x\")" and cell.quotePrefix
+    result = import_workbook(book, data, KINDS)
+    assert result.text == target.read_text(encoding="utf-8")
+
+
+BAD_CASES = {
+    "missing sheet": (
+        lambda b: b.remove(b["งบประมาณรายปี"]),
+        "p.xlsx:งบประมาณรายปี!A1: -: ไม่พบชีต 'งบประมาณรายปี' (อย่าลบหรือเปลี่ยนชื่อชีต)",
+    ),
+    "unknown sheet": (
+        lambda b: b.create_sheet("Sheet1"),
+        "p.xlsx:Sheet1!A1: -: ไม่รู้จักชีต 'Sheet1' ชีตที่ใช้ได้: แผน, โครงการ, งบประมาณรายปี, ความเสี่ยง",
+    ),
+    "unknown column": (
+        lambda b: b["โครงการ"].cell(1, 7, "ชื่อ"),
+        "p.xlsx:โครงการ!G1: -: ไม่รู้จักคอลัมน์ 'ชื่อ' (อย่าแก้หัวตาราง)",
+    ),
+    "text in a number cell": (
+        lambda b: b["งบประมาณรายปี"].cell(2, 3, "ห้าพันบาท"),
+        "p.xlsx:งบประมาณรายปี!C2: งบประมาณ (บาท): ต้องเป็นตัวเลข แต่พบข้อความ 'ห้าพันบาท'",
+    ),
+    "code not in the framework": (
+        lambda b: b["โครงการ"].cell(2, 2, "4.9"),
+        "p.xlsx:โครงการ!B2: ภารกิจตามมิติ: ค่า '4.9' ไม่อยู่ในรายการที่เลือกได้: 1.1, 1.2, 1.3, 2.1, 2.2, 2.3,"
+        " 3.1, 3.2, 3.3, 4.1, 4.2, 4.3",
+    ),
+    "duplicated id": (
+        lambda b: b["โครงการ"].cell(3, 1, b["โครงการ"]["A2"].value),
+        "p.xlsx:โครงการ!A3: รหัสโครงการ: 'law-knowledge-dissemination' ซ้ำกับแถวที่ 2 (รหัสโครงการ ต้องไม่ซ้ำกัน)",
+    ),
+    "formula": (
+        lambda b: b["โครงการ"].cell(2, 7, "=A2&\"x\""),
+        "p.xlsx:โครงการ!G2: ชื่อโครงการ: ห้ามใช้สูตรคำนวณ (ค่าที่ขึ้นต้นด้วย =) ระบบไม่คำนวณสูตร ให้พิมพ์ค่าลงไปตรง ๆ",
+    ),
+    "unknown parent": (
+        lambda b: b["งบประมาณรายปี"].cell(2, 1, "no-such-project"),
+        "p.xlsx:งบประมาณรายปี!A2: -: ไม่พบ 'no-such-project' ในชีต 'โครงการ'",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BAD_CASES)
+def test_bad_workbook_names_the_cell_and_writes_nothing(case: str, data: Path, tmp_path: Path) -> None:
+    change, expected = BAD_CASES[case]
+    book_path = export_to(data, "sao-bueng-prue", "plan-2566-2570", tmp_path / "p.xlsx")
+    book = openpyxl.load_workbook(book_path)
+    change(book)
+    book.save(book_path)
+    before = snapshot(data)
+    result = import_workbook(book_path, data, KINDS)
+    assert expected in result.problems
+    assert result.errors >= 1
+    assert main(["import-xlsx", str(book_path), "--data", str(data)]) == 1
+    assert snapshot(data) == before
+
+
+def test_every_problem_is_reported_at_once(data: Path, tmp_path: Path) -> None:
+    book = export_to(data, "sao-bueng-prue", "plan-2566-2570", tmp_path / "p.xlsx")
+    edit(book, {("โครงการ", "B2"): "4.9", ("งบประมาณรายปี", "C2"): "abc", ("โครงการ", "G3"): "=1+1"})
+    result = import_workbook(book, data, KINDS)
+    assert [p.split(": ")[0] for p in result.problems] == ["p.xlsx:งบประมาณรายปี!C2", "p.xlsx:โครงการ!B2", "p.xlsx:โครงการ!G3"]
+
+
+def test_check_problems_point_at_the_cell(data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The same checks as `check` run on the new file; their `file:line` becomes the sheet and cell."""
+    target = data / "units" / "sao-bueng-prue" / "progress-2567-12m.yml"
+    before = target.read_bytes()
+    book = export_to(data, "sao-bueng-prue", "progress-2567-12m", tmp_path / "r.xlsx")
+    edit(book, {("ผลรายโครงการ", "C2"): 50})  # แล้วเสร็จ with 50 %
+    assert main(["import-xlsx", str(book), "--data", str(data)]) == 1
+    err = capsys.readouterr().err
+    assert "r.xlsx:ผลรายโครงการ!C2: projects[0].progress: " in err
+    assert "ไม่ได้เขียนไฟล์ใด ๆ" in err
+    assert target.read_bytes() == before
+
+
+def test_not_a_workbook(data: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("not a zip", encoding="utf-8")
+    result = import_workbook(bad, data, KINDS)
+    assert result.problems == ["bad.xlsx:-!A1: -: เปิดไฟล์ Excel ไม่ได้ ต้องเป็นไฟล์ .xlsx ที่บันทึกจาก Excel หรือ LibreOffice"]
+
+
+def test_commands_are_in_help() -> None:
+    help_text = build_parser().format_help()
+    assert "export-xlsx" in help_text and "import-xlsx" in help_text
