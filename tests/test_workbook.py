@@ -10,6 +10,8 @@ import openpyxl
 import pytest
 
 from generator.__main__ import build_parser, main
+from generator.dataset import load_dataset
+from generator.kindapi import sorted_kinds
 from generator.site import KINDS
 from generator.workbook import ABOUT_SHEET, CHOICES_SHEET
 from generator.workbook_cli import export_workbook, import_workbook, kind_of_document
@@ -62,9 +64,6 @@ def test_round_trip_is_byte_identical(path: Path, data: Path, tmp_path: Path) ->
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_round_trip_from_a_new_file_gives_the_same_model(path: Path, data: Path, tmp_path: Path) -> None:
     """Without the old file (no comments to keep) the YAML is written fresh; it must still mean the same."""
-    from generator.dataset import load_dataset
-    from generator.kindapi import sorted_kinds
-
     book = export_to(data, path.parent.name, path.stem, tmp_path / "doc.xlsx")
     (data / "units" / path.parent.name / path.name).unlink()
     result = import_workbook(book, data, KINDS)
@@ -232,3 +231,15 @@ def test_not_a_workbook(data: Path, tmp_path: Path) -> None:
 def test_commands_are_in_help() -> None:
     help_text = build_parser().format_help()
     assert "export-xlsx" in help_text and "import-xlsx" in help_text
+
+
+def test_new_round_as_a_workbook(data: Path, tmp_path: Path) -> None:
+    """new-round --xlsx writes no YAML; importing the workbook creates the round, checked like `check`."""
+    book = tmp_path / "round.xlsx"
+    target = data / "units" / "sao-bueng-prue" / "progress-2568-6m.yml"
+    assert main(["new-round", "sao-bueng-prue", "2568", "6m", "--xlsx", "--data", str(data), "--out", str(book)]) == 0
+    assert not target.exists()
+    sheet = openpyxl.load_workbook(book)["รายงาน"]
+    assert [sheet.cell(r, 2).value for r in range(4, 7)] == [2568, "6m", "2025-03-31"]
+    assert main(["import-xlsx", str(book), "--data", str(data)]) == 0
+    assert "round: 6m\nreport_date: 2025-03-31\n" in target.read_text(encoding="utf-8")

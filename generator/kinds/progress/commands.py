@@ -18,9 +18,11 @@ from typing import Any
 import yaml
 
 from ...authoring import dump_yaml
-from ...kindapi import DocumentKind
+from ...dataset import load_dataset
+from ...kindapi import DocumentKind, sorted_kinds
 from ...models.common import parse_fiscal_year
 from ...thaifmt import fiscal_year_bounds
+from ...workbook_cli import export_data
 
 ROUND_ORDER = ("6m", "12m")
 # Per-round fields of a project that restart with a new fiscal year (all cumulative within one year).
@@ -34,16 +36,35 @@ def add_progress_commands(sub: argparse._SubParsersAction, kinds: Sequence[Docum
     new.add_argument("year", help="ปีงบประมาณ (พ.ศ.) เช่น 2568")
     new.add_argument("round", choices=ROUND_ORDER, help="6m = รอบ 6 เดือน, 12m = รอบ 12 เดือน")
     new.add_argument("--data", type=Path, default=Path("data"))
-    new.set_defaults(func=cmd_new_round)
+    new.add_argument("--xlsx", action="store_true", help="สร้างเป็นไฟล์ Excel (นำกลับด้วย import-xlsx) แทนไฟล์ YAML")
+    new.add_argument("--out", type=Path, help="ไฟล์ Excel ที่จะเขียน (ค่าเริ่มต้น progress-<ปี>-<รอบ>.xlsx)")
+    new.set_defaults(func=cmd_new_round, kinds=kinds)
 
 
 def cmd_new_round(args: argparse.Namespace) -> int:
     try:
-        path = new_round(args.data / "units" / args.unit, parse_fiscal_year(args.year), args.round)
+        year = parse_fiscal_year(args.year)
+        if args.xlsx:
+            return write_round_workbook(args, year)
+        path = new_round(args.data / "units" / args.unit, year, args.round)
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return 1
     print(f"สร้าง {path} แล้ว ให้แก้ report_date และผลการดำเนินงานให้ตรงกับรอบนี้ แล้วรัน python -m generator check")
+    return 0
+
+
+def write_round_workbook(args: argparse.Namespace, year: int) -> int:
+    """The new round as the clerk's workbook; the YAML file is written only by import-xlsx, after its checks."""
+    report, target = next_round_data(args.data / "units" / args.unit, year, args.round)
+    data = load_dataset(args.data, sorted_kinds(args.kinds))
+    unit = data.units.get(args.unit)
+    kind = next((k for k in args.kinds if k.name == "progress"), None)
+    if unit is None or kind is None:
+        raise ValueError(f"ไม่พบหน่วยงาน '{args.unit}' (หรือ unit.yml มีข้อผิดพลาด ให้รัน python -m generator check)")
+    out: Path = args.out or Path(f"{target.stem}.xlsx")
+    out.write_bytes(export_data(data, unit, kind, target.stem, report))
+    print(f"สร้าง {out} แล้ว แก้ report_date และผลทุกโครงการใน Excel แล้วนำกลับด้วย python -m generator import-xlsx {out}")
     return 0
 
 
@@ -52,7 +73,14 @@ def previous_round(year: int, round_: str) -> tuple[int, str]:
 
 
 def new_round(unit_dir: Path, year: int, round_: str) -> Path:
-    """Write progress-<year>-<round>.yml from the round before it; refuse to overwrite or to start from nothing."""
+    """Write progress-<year>-<round>.yml from the round before it."""
+    report, target = next_round_data(unit_dir, year, round_)
+    target.write_text(render_yaml(report), encoding="utf-8")
+    return target
+
+
+def next_round_data(unit_dir: Path, year: int, round_: str) -> tuple[dict[str, Any], Path]:
+    """The next round's data and its file; refuse to overwrite or to start from nothing."""
     if not (unit_dir / "unit.yml").is_file():
         raise ValueError(f"{unit_dir}: ไม่พบหน่วยงานนี้ (ไม่มีไฟล์ unit.yml) ตรวจรหัสหน่วยงานอีกครั้ง")
     target = unit_dir / f"progress-{year}-{round_}.yml"
@@ -63,9 +91,7 @@ def new_round(unit_dir: Path, year: int, round_: str) -> Path:
         raise ValueError(f"{before}: ไม่พบรายงานรอบก่อนหน้า จึงตั้งต้นรอบ {year} {round_} ไม่ได้ (ให้คัดลอกจากตัวอย่างใน README)")
     # Why BaseLoader: every value stays the text the clerk wrote (no 1.1 typing of dates or 'no').
     previous = yaml.load(before.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    report = build_next_round(previous, year, round_)
-    target.write_text(render_yaml(report), encoding="utf-8")
-    return target
+    return build_next_round(previous, year, round_), target
 
 
 def build_next_round(previous: dict[str, Any], year: int, round_: str) -> dict[str, Any]:
