@@ -166,16 +166,21 @@ def _old_document(root: Path, target: Path) -> YamlDoc | None:
 
 
 def check_new_text(root: Path, target: Path, text: str, kinds: Sequence[DocumentKind]) -> list[Problem]:
-    """The problems `check` would report with the new file in place, minus those the data already had."""
-    _, before = load_and_check(root, kinds)
+    """The problems `check` would report with the new file in place: all of the file's own, and the errors it
+    causes in other files (a progress round naming a project the plan no longer has); other files' warnings and
+    errors they already had are not the workbook's business."""
     with tempfile.TemporaryDirectory(prefix="import-xlsx-") as temp:
         copy = Path(temp) / root.resolve().name
         shutil.copytree(root, copy, symlinks=True)
         (copy / target.relative_to(root)).write_text(text, encoding="utf-8")
         _, after = load_and_check(copy, kinds)
     shown = shown_path(root, target)
-    old = {(p.path, p.field, p.message) for p in before}
-    return sorted((p for p in after if p.path == shown or (p.path, p.field, p.message) not in old), key=_errors_first)
+    elsewhere = [p for p in after if p.path != shown and p.severity == "error"]
+    if elsewhere:  # Why only then: the second full check is needed just to tell new errors from old ones
+        _, before = load_and_check(root, kinds)
+        old = {(p.path, p.field, p.message) for p in before}
+        elsewhere = [p for p in elsewhere if (p.path, p.field, p.message) not in old]
+    return sorted([*(p for p in after if p.path == shown), *elsewhere], key=_errors_first)
 
 
 def _errors_first(problem: Problem) -> tuple[bool, Problem]:

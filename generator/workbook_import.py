@@ -37,6 +37,7 @@ from .workbook import (
 )
 
 Loc = tuple[Any, ...]
+MAX_WORKBOOK_BYTES = 20 * 1024 * 1024  # Why: the largest plan's workbook is under 100 KB; a huge file is a mistake
 
 
 @dataclass(frozen=True, order=True)
@@ -67,6 +68,10 @@ class WorkbookError(Exception):
 
 
 def open_workbook(path: Path) -> Any:
+    size = path.stat().st_size if path.is_file() else -1
+    if not 0 < size <= MAX_WORKBOOK_BYTES:
+        message = "ไม่พบไฟล์ หรือไฟล์ว่าง" if size <= 0 else f"ไฟล์ใหญ่เกินไป ({size // 1024:,} KB; สูงสุด {MAX_WORKBOOK_BYTES // 1024:,} KB)"
+        raise WorkbookError(CellProblem(path.name, "-", "A1", "-", message))
     try:
         return load_workbook(path, data_only=False)
     except Exception:  # openpyxl raises zip, XML and key errors for a file that is not a workbook

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import shutil
+import types
+import typing
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
+from pydantic import BaseModel
 
 from generator.__main__ import build_parser, main
-from generator.dataset import load_dataset
-from generator.kindapi import sorted_kinds
+from generator.dataset import Dataset, load_dataset
+from generator.kindapi import DocumentKind, sorted_kinds
 from generator.site import KINDS
-from generator.workbook import ABOUT_SHEET, CHOICES_SHEET
+from generator.workbook import ABOUT_SHEET, CHOICES_SHEET, MAP_KEY, MAP_VALUE, ROW_NUMBER, WorkbookLayout
 from generator.workbook_cli import export_workbook, import_workbook, kind_of_document
 from tests.conftest import DATA
 
@@ -179,6 +184,14 @@ BAD_CASES = {
         lambda b: b["โครงการ"].cell(2, 7, "=A2&\"x\""),
         "p.xlsx:โครงการ!G2: ชื่อโครงการ: ห้ามใช้สูตรคำนวณ (ค่าที่ขึ้นต้นด้วย =) ระบบไม่คำนวณสูตร ให้พิมพ์ค่าลงไปตรง ๆ",
     ),
+    "missing column": (
+        lambda b: b["โครงการ"].delete_cols(7),
+        "p.xlsx:โครงการ!A1: ชื่อโครงการ: ไม่พบคอลัมน์ 'ชื่อโครงการ' ในแถวหัวตาราง",
+    ),
+    "renamed field": (
+        lambda b: b["แผน"].cell(3, 1, "ชื่อ"),
+        "p.xlsx:แผน!A3: -: ไม่รู้จักช่อง 'ชื่อ' (อย่าแก้ชื่อช่องในคอลัมน์ A)",
+    ),
     "unknown parent": (
         lambda b: b["งบประมาณรายปี"].cell(2, 1, "no-such-project"),
         "p.xlsx:งบประมาณรายปี!A2: -: ไม่พบ 'no-such-project' ในชีต 'โครงการ'",
@@ -243,3 +256,68 @@ def test_new_round_as_a_workbook(data: Path, tmp_path: Path) -> None:
     assert [sheet.cell(r, 2).value for r in range(4, 7)] == [2568, "6m", "2025-03-31"]
     assert main(["import-xlsx", str(book), "--data", str(data)]) == 0
     assert "round: 6m\nreport_date: 2025-03-31\n" in target.read_text(encoding="utf-8")
+
+
+def covered_paths(layout: WorkbookLayout) -> set[tuple[str, ...]]:
+    """The YAML paths the sheets hold ('*' = every item of a list or mapping)."""
+    covered: set[tuple[str, ...]] = set()
+    for sheet in layout.sheets:
+        base = sheet.path if sheet.form == "fields" else (*sheet.path, "*")
+        for column in sheet.columns:
+            if column.key == MAP_VALUE:
+                covered.add(base)
+            elif column.key not in (MAP_KEY, ROW_NUMBER):
+                covered.add((*base, *column.key.split(".")))
+    return covered
+
+
+def holds(covered: set[tuple[str, ...]], path: tuple[str, ...]) -> bool:
+    """A mapping with fixed keys (by_category: general, corruption) may be a sheet of pairs ('*')."""
+    return any(len(c) == len(path) and all(b in (a, "*") for a, b in zip(path, c, strict=True)) for c in covered)
+
+
+def uncovered_fields(annotation: Any, path: tuple[str, ...], covered: set[tuple[str, ...]]) -> list[str]:
+    if holds(covered, path):
+        return []
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin in (typing.Union, types.UnionType, typing.Annotated):
+        inner = [a for a in args if a is not type(None)]
+        return uncovered_fields(inner[0], path, covered) if origin is typing.Annotated or len(inner) == 1 else [".".join(path)]
+    if origin is list:
+        return uncovered_fields(args[0], (*path, "*"), covered)
+    if origin is dict:
+        return uncovered_fields(args[1], (*path, "*"), covered)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [m for name, f in annotation.model_fields.items() for m in uncovered_fields(f.annotation, (*path, name), covered)]
+    return [".".join(path)]
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Dataset:
+    return load_dataset(DATA, sorted_kinds(KINDS))
+
+
+@pytest.mark.parametrize("kind", [k for k in KINDS if k.workbook is not None], ids=lambda k: k.name)
+def test_every_model_field_has_a_cell(kind: DocumentKind, shipped: Dataset) -> None:
+    """A field no sheet holds would be dropped by import: a new model field must get a column too."""
+    data = shipped
+    unit = data.units["sao-bueng-prue"]
+    assert kind.workbook is not None
+    assert uncovered_fields(kind.model, (), covered_paths(kind.workbook(data, unit, None))) == []
+
+
+def test_a_date_typed_in_excel_becomes_an_iso_date(data: Path, tmp_path: Path) -> None:
+    book = export_to(data, "sao-bueng-prue", "progress-2567-12m", tmp_path / "r.xlsx")
+    edit(book, {("รายงาน", "B6"): dt.datetime(2024, 9, 15)})
+    result = import_workbook(book, data, KINDS)
+    assert result.errors == 0, result.problems
+    assert "\nreport_date: 2024-09-15\n" in result.text
+
+
+def test_errors_caused_in_other_files_are_reported(data: Path, tmp_path: Path) -> None:
+    """Renaming a project the progress rounds report on breaks those rounds: import refuses and says where."""
+    book = export_to(data, "sao-bueng-prue", "plan-2566-2570", tmp_path / "p.xlsx")
+    edit(book, {("โครงการ", "A2"): "renamed-project"})
+    result = import_workbook(book, data, KINDS)
+    assert result.errors >= 1
+    assert any(p.startswith("data/units/sao-bueng-prue/progress-2567-") for p in result.problems), result.problems
