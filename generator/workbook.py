@@ -35,6 +35,7 @@ EDITABLE_ROWS = 1000  # dropdowns reach this far down, so rows a clerk adds get 
 # Why fixed: the default 'created' is now(); the same document must give the same bytes.
 CREATED = dt.datetime(2000, 1, 1)
 BOOLEANS = ("true", "false")
+EXCEL_CELL_CHARS = 32_767
 
 
 @dataclass(frozen=True)
@@ -278,6 +279,9 @@ def _list_validation(column: Column, choices: dict[tuple[str, ...], str]) -> dic
 
 
 def _write_cell(target: Any, row: int, col: int, value: Any, styles: dict[str, Any], locked: bool) -> None:
+    if isinstance(value, str) and len(value) > EXCEL_CELL_CHARS:
+        # Why refuse: Excel cuts a longer cell silently, and the import would then shorten the document
+        raise ValueError(f"ข้อความยาว {len(value):,} ตัวอักษร เกินที่ Excel เก็บได้ในช่องเดียว ({EXCEL_CELL_CHARS:,}) แถวที่ {row + 1}")
     if value is None:
         if locked:
             target.write_blank(row, col, None, styles["locked"])

@@ -321,3 +321,11 @@ def test_errors_caused_in_other_files_are_reported(data: Path, tmp_path: Path) -
     result = import_workbook(book, data, KINDS)
     assert result.errors >= 1
     assert any(p.startswith("data/units/sao-bueng-prue/progress-2567-") for p in result.problems), result.problems
+
+
+def test_text_longer_than_an_excel_cell_is_refused_on_export(data: Path) -> None:
+    target = data / "units" / "sao-bueng-prue" / "complaints-2567.yml"
+    folded = "".join("  " + "ก" * 10_000 + "\n" for _ in range(4))  # the loader refuses lines over 20,000
+    target.write_text(target.read_text(encoding="utf-8") + "scope: >-\n" + folded, encoding="utf-8")
+    with pytest.raises(ValueError, match="ข้อความยาว 40,003 ตัวอักษร เกินที่ Excel เก็บได้ในช่องเดียว"):
+        export_workbook(data, "sao-bueng-prue", "complaints-2567", KINDS)

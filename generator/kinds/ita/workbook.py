@@ -7,7 +7,7 @@ from typing import Any, get_args
 from ...dataset import Dataset, UnitData
 from ...models.common import Numerals
 from ...workbook import ROW_NUMBER, Column, Sheet, WorkbookLayout
-from .model import Tool
+from .model import ResultStatus, Tool
 
 TOOLS = "เครื่องมือ"
 TOOL_COLUMNS = (
@@ -34,9 +34,9 @@ def build_ita_workbook(data: Dataset, unit: UnitData, raw: Any) -> WorkbookLayou
         Column(ROW_NUMBER, "ลำดับมาตรการ", "number", id=True),
         Column("guideline", "แนวทางการปฏิบัติ", "list"),
         Column("measures", "มาตรการเพื่อขับเคลื่อน", "list"),
-        Column("results", "ผลการดำเนินการ", "yaml"),
         Column("responsible", "ผู้รับผิดชอบ", "list"),
     )
+    results = (Column("text", "ผลการดำเนินการ"), Column("status", "สถานะ", choices=get_args(ResultStatus)))
     items = (
         Column("code", "รหัสข้อ", id=True),
         Column("text", "ข้อคำถาม/ข้อมูลที่ประเมิน"),
@@ -50,6 +50,7 @@ def build_ita_workbook(data: Dataset, unit: UnitData, raw: Any) -> WorkbookLayou
             Sheet("ตัวชี้วัด", path, indicators, parent=TOOLS),
             Sheet("มาตรการ", (*path, "*", "measures"), measures, parent="ตัวชี้วัด"),
             Sheet("ข้อ", (*path, "*", "measures", "*", "items"), items, parent="มาตรการ"),
+            Sheet("ผลการดำเนินการ", (*path, "*", "measures", "*", "results"), results, parent="มาตรการ"),
         )
     )
 
@@ -72,15 +73,18 @@ def build_consolidated_workbook(data: Dataset, unit: UnitData, raw: Any) -> Work
         Column("title", "ประเด็นการประเมิน"),
     )
     rows = (
-        Column("steps", "ขั้นตอนหรือวิธีการ", "yaml"),
+        Column(ROW_NUMBER, "ลำดับแถว", "number", id=True),
         Column("responsible", "ผู้รับผิดชอบ", "list"),
         Column("results", "ผลการดำเนินการ", "list"),
     )
+    steps = (Column("label", "เลขขั้นตอนตามต้นฉบับ"), Column("text", "ขั้นตอนหรือวิธีการ"))
+    path = ("tools", "*", "issues", "*", "rows")
     return WorkbookLayout(
         (
             Sheet("รายงาน", (), report, form="fields"),
             Sheet(TOOLS, ("tools",), TOOL_COLUMNS),
             Sheet("ประเด็น", ("tools", "*", "issues"), issues, parent=TOOLS),
-            Sheet("ขั้นตอน", ("tools", "*", "issues", "*", "rows"), rows, parent="ประเด็น"),
+            Sheet("แถว", path, rows, parent="ประเด็น"),
+            Sheet("ขั้นตอน", (*path, "*", "steps"), steps, parent="แถว"),
         )
     )
