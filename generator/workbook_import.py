@@ -9,6 +9,7 @@ the checks find later can still be shown as `FILE.xlsx:ชีต!B12`.
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ import yaml
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .loader import NULL_WORDS
+from .loader import MAX_DEPTH, NULL_WORDS
 from .models.common import parse_number
 from .problems import visible
 from .workbook import (
@@ -37,7 +38,8 @@ from .workbook import (
 )
 
 Loc = tuple[Any, ...]
-MAX_WORKBOOK_BYTES = 20 * 1024 * 1024  # Why: the largest plan's workbook is under 100 KB; a huge file is a mistake
+MAX_WORKBOOK_BYTES = 20 * 1024 * 1024
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # Why: the largest plan's workbook is under 100 KB; a huge file is a mistake
 
 
 @dataclass(frozen=True, order=True)
@@ -73,7 +75,14 @@ def open_workbook(path: Path) -> Any:
         message = "ไม่พบไฟล์ หรือไฟล์ว่าง" if size <= 0 else f"ไฟล์ใหญ่เกินไป ({size // 1024:,} KB; สูงสุด {MAX_WORKBOOK_BYTES // 1024:,} KB)"
         raise WorkbookError(CellProblem(path.name, "-", "A1", "-", message))
     try:
+        with zipfile.ZipFile(path) as archive:  # Why first: a small zip can unpack to gigabytes of XML
+            unpacked = sum(info.file_size for info in archive.infolist())
+        if unpacked > MAX_UNPACKED_BYTES:
+            message = f"ไฟล์ Excel นี้คลายออกแล้วใหญ่เกินไป ({unpacked // 1024 // 1024:,} MB; สูงสุด {MAX_UNPACKED_BYTES // 1024 // 1024} MB)"
+            raise WorkbookError(CellProblem(path.name, "-", "A1", "-", message))
         return load_workbook(path, data_only=False)
+    except WorkbookError:
+        raise
     except Exception:  # openpyxl raises zip, XML and key errors for a file that is not a workbook
         problem = CellProblem(path.name, "-", "A1", "-", "เปิดไฟล์ Excel ไม่ได้ ต้องเป็นไฟล์ .xlsx ที่บันทึกจาก Excel หรือ LibreOffice")
         raise WorkbookError(problem) from None
@@ -329,12 +338,27 @@ def _date_text(value: dt.date, column: Column) -> str:
 def _yaml_value(text: str) -> Any:
     """A structure written as YAML in one cell, read like the strict loader reads files (every scalar a string)."""
     try:
+        check_cell_events(text)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" บรรทัดที่ {mark.line + 1} ในช่อง" if mark is not None else ""
         raise ValueError(f"ข้อความ YAML ในช่องนี้ไม่ถูกต้อง{where} (ลบบรรทัด {YAML_MARK} ถ้าไม่ได้ตั้งใจเขียน YAML)") from None
     return _plain(node) if node is not None else None
+
+
+def check_cell_events(text: str) -> None:
+    """No alias (an alias bomb would expand exponentially) and no deep nesting in a cell's YAML."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            raise ValueError("ห้ามใช้ alias (*ชื่อ) ในข้อความ YAML ของช่อง ให้เขียนค่าซ้ำลงไปตรง ๆ")
+        if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ValueError(f"โครงสร้าง YAML ในช่องนี้ซ้อนกันลึกเกินไป (เกิน {MAX_DEPTH} ชั้น)")
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            depth -= 1
 
 
 def _plain(node: yaml.Node) -> Any:

@@ -7,6 +7,7 @@ import io
 import shutil
 import types
 import typing
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -329,3 +330,25 @@ def test_text_longer_than_an_excel_cell_is_refused_on_export(data: Path) -> None
     target.write_text(target.read_text(encoding="utf-8") + "scope: >-\n" + folded, encoding="utf-8")
     with pytest.raises(ValueError, match="ข้อความยาว 40,003 ตัวอักษร เกินที่ Excel เก็บได้ในช่องเดียว"):
         export_workbook(data, "sao-bueng-prue", "complaints-2567", KINDS)
+
+
+@pytest.mark.parametrize(
+    ("cell", "message"),
+    [
+        ("[YAML]\na: &a [x, x]\nb: [*a, *a]", "ห้ามใช้ alias (*ชื่อ) ในข้อความ YAML ของช่อง ให้เขียนค่าซ้ำลงไปตรง ๆ"),
+        ("[YAML]\n" + "[" * 100 + "]" * 100, "โครงสร้าง YAML ในช่องนี้ซ้อนกันลึกเกินไป (เกิน 60 ชั้น)"),
+    ],
+)
+def test_hostile_yaml_in_a_cell_is_refused(cell: str, message: str, data: Path, tmp_path: Path) -> None:
+    book = export_to(data, "sao-bueng-prue", "plan-2566-2570", tmp_path / "p.xlsx")
+    edit(book, {("แผน", "B11"): cell})
+    result = import_workbook(book, data, KINDS)
+    assert result.problems == [f"p.xlsx:แผน!B11: บทนำ (หัวข้ออื่น ๆ): {message}"]
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(data: Path, tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"<" * (201 * 1024 * 1024))
+    result = import_workbook(bomb, data, KINDS)
+    assert result.problems == ["bomb.xlsx:-!A1: -: ไฟล์ Excel นี้คลายออกแล้วใหญ่เกินไป (201 MB; สูงสุด 200 MB)"]
