@@ -20,7 +20,7 @@ from typing import Any
 
 from .dataset import Dataset, UnitData, load_dataset, shown_path
 from .kindapi import DocumentKind, sorted_kinds
-from .loader import YamlDoc, YamlProblem, load_yaml
+from .loader import SAFE_FILE_NAME, YamlDoc, YamlProblem, load_yaml
 from .pipeline import load_and_check
 from .problems import Problem, errors_only
 from .workbook import About, write_workbook
@@ -88,7 +88,7 @@ def _unit_and_kind(
     unit = data.units.get(unit_id)
     if unit is None:
         raise ValueError(f"ไม่พบหน่วยงาน '{unit_id}' (หรือ unit.yml ของหน่วยงานนี้มีข้อผิดพลาด ให้รัน python -m generator check)")
-    kind = kind_of_document(kinds, document)
+    kind = kind_of_document(kinds, document) if SAFE_FILE_NAME.fullmatch(f"{document}.yml") else None
     if kind is None:
         raise ValueError(f"'{document}' ไม่ใช่ชื่อเอกสารที่ส่งออกเป็น Excel ได้ (เช่น plan-2566-2570, progress-2567-6m, oit-2566)")
     return unit, kind

@@ -352,3 +352,13 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(data: Path, tmp_path: Path)
         archive.writestr("xl/worksheets/sheet1.xml", b"<" * (201 * 1024 * 1024))
     result = import_workbook(bomb, data, KINDS)
     assert result.problems == ["bomb.xlsx:-!A1: -: ไฟล์ Excel นี้คลายออกแล้วใหญ่เกินไป (201 MB; สูงสุด 200 MB)"]
+
+
+@pytest.mark.parametrize("document", ["plan-../../../../outside", "plan-2566-2570/../../x", "unit"])
+def test_about_sheet_cannot_send_the_file_elsewhere(document: str, data: Path, tmp_path: Path) -> None:
+    book = export_to(data, "sao-bueng-prue", "plan-2566-2570", tmp_path / "p.xlsx")
+    edit(book, {(ABOUT_SHEET, "B2"): document})
+    before = snapshot(tmp_path)
+    result = import_workbook(book, data, KINDS)
+    assert result.errors == 1 and "ไม่ใช่ชื่อเอกสารที่ส่งออกเป็น Excel ได้" in result.problems[0]
+    assert snapshot(tmp_path) == before
