@@ -19,8 +19,10 @@ import yaml
 
 from .models.common import parse_number
 from .opendata.writers import neutralise_csv_cell
+from .workbook_blocks import encode_blocks
 
-ColumnType = Literal["text", "number", "date", "month", "list", "yaml"]
+# list: one text per line; blocks: paragraphs and lists (generator/workbook_blocks.py); yaml: text or a structure
+ColumnType = Literal["text", "number", "date", "month", "list", "blocks", "yaml"]
 Form = Literal["fields", "rows", "pairs"]
 ABOUT_SHEET = "เกี่ยวกับไฟล์"
 CHOICES_SHEET = "รายการเลือก"
@@ -163,6 +165,9 @@ def encode_cell(value: Any, column: Column) -> str | float | None:
         return _number(value) if column.type == "number" and _number(value) is not None else escape_text(value)
     if column.type == "list" and isinstance(value, list) and all(_is_line(v) for v in value):
         return escape_text("\n".join(value))
+    lines = encode_blocks(value) if column.type == "blocks" and isinstance(value, list) else None
+    if lines is not None and not lines.startswith(YAML_MARK):
+        return escape_text(lines)
     dumped = yaml.safe_dump(value, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10**6)
     return f"{YAML_MARK}\n{dumped.rstrip()}"
 

@@ -36,6 +36,7 @@ from .workbook import (
     WorkbookLayout,
     unescape_text,
 )
+from .workbook_blocks import decode_blocks
 
 Loc = tuple[Any, ...]
 MAX_WORKBOOK_BYTES = 20 * 1024 * 1024
@@ -321,6 +322,8 @@ def _typed(text: str, column: Column, was_text: bool) -> Any:
         return _yaml_value(text[len(YAML_MARK) :])
     if column.type == "list":
         return [line.rstrip("\r") for line in text.split("\n") if line.strip()]
+    if column.type == "blocks":
+        return decode_blocks(text)
     return text
 
 

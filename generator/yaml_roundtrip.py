@@ -48,7 +48,8 @@ def merge_yaml(text: str, old: Any, new: Any) -> str:
 
 
 def is_empty(value: Any) -> bool:
-    return value is None or value == "" or value == [] or value == {}
+    """What a missing key means too: nothing, or false (every flag of the models defaults to false)."""
+    return value is None or value in ("", "false") or value == [] or value == {}
 
 
 def merge_node(node: Any, old: Any, new: Any) -> Any:

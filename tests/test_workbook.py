@@ -8,6 +8,7 @@ import shutil
 import types
 import typing
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from generator.dataset import Dataset, load_dataset
 from generator.kindapi import DocumentKind, sorted_kinds
 from generator.site import KINDS
 from generator.workbook import ABOUT_SHEET, CHOICES_SHEET, MAP_KEY, MAP_VALUE, ROW_NUMBER, WorkbookLayout
+from generator.workbook_blocks import decode_blocks, encode_blocks
 from generator.workbook_cli import export_workbook, import_workbook, kind_of_document
 from tests.conftest import DATA
 
@@ -362,3 +364,48 @@ def test_about_sheet_cannot_send_the_file_elsewhere(document: str, data: Path, t
     result = import_workbook(book, data, KINDS)
     assert result.errors == 1 and "ไม่ใช่ชื่อเอกสารที่ส่งออกเป็น Excel ได้" in result.problems[0]
     assert snapshot(tmp_path) == before
+
+
+def flags(annotation: Any, seen: set[Any]) -> Iterator[tuple[str, Any]]:
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is not None:
+        for arg in args:
+            yield from flags(arg, seen)
+    elif isinstance(annotation, type) and issubclass(annotation, BaseModel) and annotation not in seen:
+        seen.add(annotation)
+        for name, info in annotation.model_fields.items():
+            if info.annotation is bool:
+                yield f"{annotation.__name__}.{name}", info.default
+            yield from flags(info.annotation, seen)
+
+
+def test_every_flag_defaults_to_false() -> None:
+    """import keeps an old 'x: false' that the sheet leaves blank: that is sound only while false is the default."""
+    found = {name: default for kind in KINDS for name, default in flags(kind.model, set())}
+    assert found and all(default is False for default in found.values()), found
+
+
+def test_blocks_as_lines_both_ways() -> None:
+    blocks = [
+        "ย่อหน้าแรก",
+        {"list": ["ข้อหนึ่ง", {"label": "2.1)", "text": "ข้อมีเลขกำกับ"}]},
+        {"list": ["ลำดับหนึ่ง", "ลำดับสอง"], "ordered": "true"},
+        "ย่อหน้าท้าย",
+    ]
+    lines = "ย่อหน้าแรก\n* ข้อหนึ่ง\n* 2.1) ข้อมีเลขกำกับ\n1. ลำดับหนึ่ง\n2. ลำดับสอง\nย่อหน้าท้าย"
+    assert encode_blocks(blocks) == lines
+    assert decode_blocks(lines) == blocks
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        ["1. ย่อหน้าที่ดูเหมือนรายการ"],
+        [{"list": ["1) ข้อไม่มีเลขกำกับแต่ขึ้นต้นเหมือนเลขกำกับ"]}],
+        [{"list": ["ก"]}, {"list": ["ข"]}],  # two lists in a row would read back as one
+        [{"list": [{"label": "1)", "text": "มีค่าเป้าหมาย", "target": {"comparator": "at_least"}}]}],
+        [{"table": {"rows": [["ก"]]}}],
+    ],
+)
+def test_blocks_the_lines_cannot_hold_stay_yaml(blocks: list[Any]) -> None:
+    assert encode_blocks(blocks) is None

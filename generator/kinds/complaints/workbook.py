@@ -34,9 +34,9 @@ def _stats_sheet() -> Sheet:
         Column("outcome.rejected", "ผล: ไม่รับพิจารณา", "number"),
         Column("standard_days", "มาตรฐานระยะเวลาดำเนินการ (วัน)", "number"),
         Column("within_standard", "จำนวนที่แล้วเสร็จภายในมาตรฐาน", "number"),
-        Column("guideline", "แนวทางการจัดการเรื่องร้องเรียน", "list"),
+        Column("guideline", "แนวทางการจัดการเรื่องร้องเรียน", "blocks"),
         Column("guideline_link", "ลิงก์แนวทาง/คู่มือ"),
-        Column("problems", "ปัญหา อุปสรรค และแนวทางแก้ไข", "list"),
+        Column("problems", "ปัญหา อุปสรรค และแนวทางแก้ไข", "blocks"),
     )
     return Sheet("สถิติ", (), columns, form="fields")
 

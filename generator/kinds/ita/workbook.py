@@ -64,7 +64,7 @@ def build_consolidated_workbook(data: Dataset, unit: UnitData, raw: Any) -> Work
         Column("as_of_precision", "ความละเอียดของวันที่", choices=("day", "month", "year")),
         Column("compiled_by", "ผู้รวบรวม", "list"),
         Column("numerals", "ตัวเลขที่ใช้แสดงผล (thai/arabic)", choices=get_args(Numerals)),
-        Column("intro", "ความนำ", "list"),
+        Column("intro", "ความนำ", "blocks"),
         Column("errata", "แก้ไขจากต้นฉบับ", "yaml"),
     )
     issues = (
@@ -75,7 +75,7 @@ def build_consolidated_workbook(data: Dataset, unit: UnitData, raw: Any) -> Work
     rows = (
         Column(ROW_NUMBER, "ลำดับแถว", "number", id=True),
         Column("responsible", "ผู้รับผิดชอบ", "list"),
-        Column("results", "ผลการดำเนินการ", "list"),
+        Column("results", "ผลการดำเนินการ", "blocks"),
     )
     steps = (Column("label", "เลขขั้นตอนตามต้นฉบับ"), Column("text", "ขั้นตอนหรือวิธีการ"))
     path = ("tools", "*", "issues", "*", "rows")

@@ -31,9 +31,9 @@ def _report_sheet() -> Sheet:
         Column("report_date", "ข้อมูล ณ วันที่ (ค.ศ. ปปปป-ดด-วว)", "date"),
         Column("example", "ข้อมูลตัวอย่าง (true/false)", choices=BOOLEANS),
         Column("reported_by", "หน่วยงาน/ส่วนงานที่รายงาน"),
-        Column("summary", "สรุปผลการดำเนินงาน", "list"),
-        Column("problems", "ปัญหา อุปสรรค (ภาพรวม)", "list"),
-        Column("suggestions", "ข้อเสนอแนะ (ภาพรวม)", "list"),
+        Column("summary", "สรุปผลการดำเนินงาน", "blocks"),
+        Column("problems", "ปัญหา อุปสรรค (ภาพรวม)", "blocks"),
+        Column("suggestions", "ข้อเสนอแนะ (ภาพรวม)", "blocks"),
     )
     return Sheet("รายงาน", (), columns, form="fields")
 
@@ -47,8 +47,8 @@ def _entries_sheet(ids: tuple[str, ...]) -> Sheet:
         Column("cancel_reason", "เหตุผลที่ยกเลิก"),
         Column("overspend_reason", "เหตุผลที่ใช้จ่ายเกินงบประมาณ"),
         Column("change_note", "คำอธิบายการเปลี่ยนแปลงจากรอบก่อน"),
-        Column("problems", "ปัญหา อุปสรรค", "list"),
-        Column("suggestions", "ข้อเสนอแนะ", "list"),
+        Column("problems", "ปัญหา อุปสรรค", "blocks"),
+        Column("suggestions", "ข้อเสนอแนะ", "blocks"),
     )
     return Sheet(ENTRIES, ("projects",), columns)
 
