@@ -1,6 +1,6 @@
 """`python -m generator export-xlsx <unit> <document>` and `import-xlsx FILE.xlsx`: the clerk's path through Excel.
 
-Import checks the workbook, builds the YAML in memory, then runs the same load and checks as `check` on a copy
+Import checks the workbook, builds the YAML in memory, then runs every check of `check` (late ones too) on a copy
 of the data folder holding the new file; only when nothing is wrong is the file replaced (temp file + rename).
 Problems are reported all at once as `FILE.xlsx:ชีต!B12: field: message`.
 """
@@ -21,7 +21,7 @@ from typing import Any
 from .dataset import Dataset, UnitData, load_dataset, shown_path
 from .kindapi import DocumentKind, sorted_kinds
 from .loader import SAFE_FILE_NAME, YamlDoc, YamlProblem, load_yaml
-from .pipeline import load_and_check
+from .pipeline import check_site
 from .problems import Problem, errors_only
 from .workbook import About, write_workbook
 from .workbook_import import CellProblem, WorkbookError, open_workbook, read_about, read_workbook
@@ -40,6 +40,7 @@ def add_workbook_commands(sub: argparse._SubParsersAction, kinds: Sequence[Docum
     imp = sub.add_parser("import-xlsx", help="นำไฟล์ Excel ที่แก้แล้วกลับเป็นไฟล์ YAML ในโฟลเดอร์หน่วยงาน (import a workbook)")
     imp.add_argument("file", type=Path, help="ไฟล์ .xlsx ที่ได้จาก export-xlsx")
     imp.add_argument("--data", type=Path, default=Path("data"))
+    imp.add_argument("--templates", type=Path, default=Path("theme/generator"))
     imp.set_defaults(func=cmd_import, kinds=kinds)
 
 
@@ -106,7 +107,7 @@ class ImportResult:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    result = import_workbook(args.file, args.data, args.kinds)
+    result = import_workbook(args.file, args.data, args.kinds, args.templates)
     for line in result.problems:
         print(line, file=sys.stderr)
     if result.errors:
@@ -129,14 +130,16 @@ def write_atomically(target: Path, text: str) -> None:
         raise
 
 
-def import_workbook(file: Path, root: Path, kinds: Sequence[DocumentKind]) -> ImportResult:
+def import_workbook(
+    file: Path, root: Path, kinds: Sequence[DocumentKind], templates: Path | None = None
+) -> ImportResult:
     try:
-        return _import(file, root, kinds)
+        return _import(file, root, kinds, templates)
     except WorkbookError as exc:
         return ImportResult(root, "", [exc.problem.format()], 1)
 
 
-def _import(file: Path, root: Path, kinds: Sequence[DocumentKind]) -> ImportResult:
+def _import(file: Path, root: Path, kinds: Sequence[DocumentKind], templates: Path | None) -> ImportResult:
     book = open_workbook(file)
     about = read_about(book, file.name)
     data = load_dataset(root, sorted_kinds(kinds))
@@ -151,7 +154,7 @@ def _import(file: Path, root: Path, kinds: Sequence[DocumentKind]) -> ImportResu
     if imported.problems:
         return ImportResult(target, "", [p.format() for p in sorted(imported.problems)], len(imported.problems))
     text = merge_yaml(target.read_text(encoding="utf-8"), old.data, imported.data) if old else dump_yaml_text(imported.data)
-    problems = check_new_text(root, target, text, kinds)
+    problems = check_new_text(root, target, text, kinds, templates)
     lines = [_format(p, file.name, target, root, imported.cells, text) for p in problems]
     return ImportResult(target, text, lines, len(errors_only(problems)))
 
@@ -165,22 +168,35 @@ def _old_document(root: Path, target: Path) -> YamlDoc | None:
         return None
 
 
-def check_new_text(root: Path, target: Path, text: str, kinds: Sequence[DocumentKind]) -> list[Problem]:
+def check_new_text(
+    root: Path, target: Path, text: str, kinds: Sequence[DocumentKind], templates: Path | None = None
+) -> list[Problem]:
     """The problems `check` would report with the new file in place: all of the file's own, and the errors it
     causes in other files (a progress round naming a project the plan no longer has); other files' warnings and
     errors they already had are not the workbook's business."""
     with tempfile.TemporaryDirectory(prefix="import-xlsx-") as temp:
         copy = Path(temp) / root.resolve().name
         shutil.copytree(root, copy, symlinks=True)
+        link_content(root.parent / "content", Path(temp) / "content")
         (copy / target.relative_to(root)).write_text(text, encoding="utf-8")
-        _, after = load_and_check(copy, kinds)
+        after = check_site(copy, kinds, templates).problems
     shown = shown_path(root, target)
     elsewhere = [p for p in after if p.path != shown and p.severity == "error"]
     if elsewhere:  # Why only then: the second full check is needed just to tell new errors from old ones
-        _, before = load_and_check(root, kinds)
+        before = check_site(root, kinds, templates).problems
         old = {(p.path, p.field, p.message) for p in before}
         elsewhere = [p for p in elsewhere if (p.path, p.field, p.message) not in old]
     return sorted([*(p for p in after if p.path == shown), *elsewhere], key=_errors_first)
+
+
+def link_content(content: Path, beside_copy: Path) -> None:
+    """OIT maps may point at pages in content/ beside data/: the copy must see the same folder."""
+    if not content.is_dir():
+        return
+    try:
+        beside_copy.symlink_to(content.resolve(), target_is_directory=True)
+    except OSError:  # Why: creating symlinks needs a privilege on Windows
+        shutil.copytree(content, beside_copy)
 
 
 def _errors_first(problem: Problem) -> tuple[bool, Problem]:

@@ -409,3 +409,16 @@ def test_blocks_as_lines_both_ways() -> None:
 )
 def test_blocks_the_lines_cannot_hold_stay_yaml(blocks: list[Any]) -> None:
     assert encode_blocks(blocks) is None
+
+
+def test_oit_content_pages_beside_data_are_seen_by_the_check(data: Path, tmp_path: Path) -> None:
+    """The check runs on a copy of data/; content/ beside it must still be found (OIT `content:` targets)."""
+    (tmp_path / "content" / "sao-bueng-prue").mkdir(parents=True)
+    (tmp_path / "content" / "sao-bueng-prue" / "no-gift.md").write_text("# นโยบายไม่รับของขวัญ\n", encoding="utf-8")
+    book = export_to(data, "sao-bueng-prue", "oit-2566", tmp_path / "o.xlsx")
+    sheet = openpyxl.load_workbook(book)["ข้อ OIT"]
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 8).value)  # an item marked missing
+    edit(book, {("ข้อ OIT", f"H{row}"): None, ("ข้อ OIT", f"D{row}"): "sao-bueng-prue/no-gift.md"})
+    result = import_workbook(book, data, KINDS)
+    assert result.errors == 0, result.problems
+    assert "content: sao-bueng-prue/no-gift.md" in result.text
