@@ -422,3 +422,12 @@ def test_oit_content_pages_beside_data_are_seen_by_the_check(data: Path, tmp_pat
     result = import_workbook(book, data, KINDS)
     assert result.errors == 0, result.problems
     assert "content: sao-bueng-prue/no-gift.md" in result.text
+
+
+def test_export_command_writes_the_workbook(data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "c.xlsx"
+    assert main(["export-xlsx", "sao-bueng-prue", "complaints-2567", "--data", str(data), "--out", str(out)]) == 0
+    assert out.read_bytes() == export_workbook(data, "sao-bueng-prue", "complaints-2567", KINDS)
+    assert f"import-xlsx {out}" in capsys.readouterr().err
+    assert main(["export-xlsx", "sao-bueng-prue", "complaints-2599", "--data", str(data), "--out", str(out)]) == 1
+    assert "ไม่พบเอกสารนี้" in capsys.readouterr().err
