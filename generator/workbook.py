@@ -123,7 +123,11 @@ def _rows_in(layout: WorkbookLayout, sheet: Sheet, owners: list[tuple[str | None
         for item in _items(sheet, container):
             number += 1
             id_column = sheet.id_column
-            key = str(number) if id_column is None or id_column.key == ROW_NUMBER else str(dig(item, id_column.key.split(".")))
+            key = (
+                str(number)
+                if id_column is None or id_column.key == ROW_NUMBER
+                else str(dig(item, id_column.key.split(".")))
+            )
             yield Row(owner, key, item, source=item.get(MAP_VALUE, item) if sheet.form == "pairs" else item)
 
 
@@ -221,7 +225,9 @@ def write_workbook(layout: WorkbookLayout, doc: dict[str, Any], about: About) ->
 
 def _styles(book: Any) -> dict[str, Any]:
     return {
-        "header": book.add_format({"bold": True, "bg_color": "#D9D9D9", "text_wrap": True, "valign": "top", "locked": True}),
+        "header": book.add_format(
+            {"bold": True, "bg_color": "#D9D9D9", "text_wrap": True, "valign": "top", "locked": True}
+        ),
         "locked": book.add_format({"bg_color": "#D9D9D9", "locked": True, "text_wrap": True, "valign": "top"}),
         "edit": book.add_format({"locked": False, "text_wrap": True, "valign": "top"}),
         # Why quote_prefix: Excel keeps the cell text even when the clerk edits it (no formula is parsed)
@@ -245,7 +251,9 @@ def _protect(target: Any) -> None:
     target.protect("", {"insert_rows": True, "delete_rows": True, "format_columns": True, "format_rows": True})
 
 
-def _write_rows(target: Any, columns: tuple[Column, ...], rows: list[Row], styles: dict[str, Any], choices: Any) -> None:
+def _write_rows(
+    target: Any, columns: tuple[Column, ...], rows: list[Row], styles: dict[str, Any], choices: Any
+) -> None:
     for col, column in enumerate(columns):
         width = 14 if column.type in ("number", "date", "month") or column.id or column.key == PARENT else 40
         target.set_column(col, col, width, styles["number"] if column.type == "number" else styles["edit"])
@@ -267,7 +275,9 @@ def _write_fields(target: Any, sheet: Sheet, doc: dict[str, Any], styles: dict[s
         target.write_string(0, col, header, styles["header"])
     for row_no, column in enumerate(sheet.columns, start=1):
         target.write_string(row_no, 0, column.header, styles["locked"])
-        _write_cell(target, row_no, 1, encode_cell(dig(doc, (*sheet.path, *column.key.split("."))), column), styles, False)
+        _write_cell(
+            target, row_no, 1, encode_cell(dig(doc, (*sheet.path, *column.key.split("."))), column), styles, False
+        )
         if column.choices:
             target.data_validation(row_no, 1, row_no, 1, _list_validation(column, choices))
     target.freeze_panes(1, 0)
@@ -286,7 +296,9 @@ def _list_validation(column: Column, choices: dict[tuple[str, ...], str]) -> dic
 def _write_cell(target: Any, row: int, col: int, value: Any, styles: dict[str, Any], locked: bool) -> None:
     if isinstance(value, str) and len(value) > EXCEL_CELL_CHARS:
         # Why refuse: Excel cuts a longer cell silently, and the import would then shorten the document
-        raise ValueError(f"ข้อความยาว {len(value):,} ตัวอักษร เกินที่ Excel เก็บได้ในช่องเดียว ({EXCEL_CELL_CHARS:,}) แถวที่ {row + 1}")
+        raise ValueError(
+            f"ข้อความยาว {len(value):,} ตัวอักษร เกินที่ Excel เก็บได้ในช่องเดียว ({EXCEL_CELL_CHARS:,}) แถวที่ {row + 1}"
+        )
     if value is None:
         if locked:
             target.write_blank(row, col, None, styles["locked"])

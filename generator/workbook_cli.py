@@ -91,7 +91,9 @@ def _unit_and_kind(
         raise ValueError(f"ไม่พบหน่วยงาน '{unit_id}' (หรือ unit.yml ของหน่วยงานนี้มีข้อผิดพลาด ให้รัน python -m generator check)")
     kind = kind_of_document(kinds, document) if SAFE_FILE_NAME.fullmatch(f"{document}.yml") else None
     if kind is None:
-        raise ValueError(f"'{document}' ไม่ใช่ชื่อเอกสารที่ส่งออกเป็น Excel ได้ (เช่น plan-2566-2570, progress-2567-6m, oit-2566)")
+        raise ValueError(
+            f"'{document}' ไม่ใช่ชื่อเอกสารที่ส่งออกเป็น Excel ได้ (เช่น plan-2566-2570, progress-2567-6m, oit-2566)"
+        )
     return unit, kind
 
 
@@ -153,7 +155,11 @@ def _import(file: Path, root: Path, kinds: Sequence[DocumentKind], templates: Pa
     imported = read_workbook(book, file.name, kind.workbook(data, unit, old.data if old else None))
     if imported.problems:
         return ImportResult(target, "", [p.format() for p in sorted(imported.problems)], len(imported.problems))
-    text = merge_yaml(target.read_text(encoding="utf-8"), old.data, imported.data) if old else dump_yaml_text(imported.data)
+    text = (
+        merge_yaml(target.read_text(encoding="utf-8"), old.data, imported.data)
+        if old
+        else dump_yaml_text(imported.data)
+    )
     problems = check_new_text(root, target, text, kinds, templates)
     lines = [_format(p, file.name, target, root, imported.cells, text) for p in problems]
     return ImportResult(target, text, lines, len(errors_only(problems)))

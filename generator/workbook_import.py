@@ -73,7 +73,11 @@ class WorkbookError(Exception):
 def open_workbook(path: Path) -> Any:
     size = path.stat().st_size if path.is_file() else -1
     if not 0 < size <= MAX_WORKBOOK_BYTES:
-        message = "ไม่พบไฟล์ หรือไฟล์ว่าง" if size <= 0 else f"ไฟล์ใหญ่เกินไป ({size // 1024:,} KB; สูงสุด {MAX_WORKBOOK_BYTES // 1024:,} KB)"
+        message = (
+            "ไม่พบไฟล์ หรือไฟล์ว่าง"
+            if size <= 0
+            else f"ไฟล์ใหญ่เกินไป ({size // 1024:,} KB; สูงสุด {MAX_WORKBOOK_BYTES // 1024:,} KB)"
+        )
         raise WorkbookError(CellProblem(path.name, "-", "A1", "-", message))
     try:
         with zipfile.ZipFile(path) as archive:  # Why first: a small zip can unpack to gigabytes of XML
@@ -85,7 +89,9 @@ def open_workbook(path: Path) -> Any:
     except WorkbookError:
         raise
     except Exception:  # openpyxl raises zip, XML and key errors for a file that is not a workbook
-        problem = CellProblem(path.name, "-", "A1", "-", "เปิดไฟล์ Excel ไม่ได้ ต้องเป็นไฟล์ .xlsx ที่บันทึกจาก Excel หรือ LibreOffice")
+        problem = CellProblem(
+            path.name, "-", "A1", "-", "เปิดไฟล์ Excel ไม่ได้ ต้องเป็นไฟล์ .xlsx ที่บันทึกจาก Excel หรือ LibreOffice"
+        )
         raise WorkbookError(problem) from None
 
 
@@ -179,7 +185,9 @@ class _Reader:
                 self.problem(sheet.title, "A1", column.header, f"ไม่พบคอลัมน์ '{column.header}' ในแถวหัวตาราง")
         return at if len(at) == len(columns) else None
 
-    def read_row(self, sheet: Sheet, columns: tuple[Column, ...], at: dict[str, int], cells: Any, number: int) -> Row | None:
+    def read_row(
+        self, sheet: Sheet, columns: tuple[Column, ...], at: dict[str, int], cells: Any, number: int
+    ) -> Row | None:
         values: dict[str, Any] = {}
         coordinates: dict[str, str] = {}
         for column in columns:

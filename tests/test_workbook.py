@@ -93,7 +93,15 @@ def test_export_is_deterministic(data: Path) -> None:
 
 def test_plan_workbook_headers_validations_and_protection(data: Path, tmp_path: Path) -> None:
     book = openpyxl.load_workbook(export_to(data, "sao-bueng-prue", "plan-2566-2570", tmp_path / "p.xlsx"))
-    assert book.sheetnames == ["แผน", "โครงการ", "งบประมาณรายปี", "ความเสี่ยง", ABOUT_SHEET, CHOICES_SHEET]
+    assert book.sheetnames == [
+        "แผน",
+        "โครงการ",
+        "งบประมาณรายปี",
+        "ความเสี่ยง",
+        "ประเด็นความเสี่ยง",
+        ABOUT_SHEET,
+        CHOICES_SHEET,
+    ]
     projects = book["โครงการ"]
     headers = [c.value for c in projects[1]]
     assert headers[:3] == ["รหัสโครงการ", "ภารกิจตามมิติ", "ภารกิจย่อย"]
@@ -129,7 +137,7 @@ def test_an_edit_changes_only_its_line_and_keeps_comments(data: Path, tmp_path: 
     after = target.read_text(encoding="utf-8")
     changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b]
     assert changed == [
-        ('    change_note: "เผยแพร่ครบ 4 ไตรมาสและประเมินความรู้ผู้เข้าร่วมแล้ว"', "    change_note: \"เผยแพร่ครบทุกไตรมาสแล้ว\"")
+        ('    change_note: "เผยแพร่ครบ 4 ไตรมาสและประเมินความรู้ผู้เข้าร่วมแล้ว"', '    change_note: "เผยแพร่ครบทุกไตรมาสแล้ว"')
     ]
 
 
@@ -149,10 +157,12 @@ def test_data_text_is_never_a_formula(data: Path, tmp_path: Path) -> None:
     target = data / "units" / "sao-bueng-prue" / "plan-2566-2570.yml"
     text = target.read_text(encoding="utf-8")
     first_name = text.split("\n    name: ", 1)[1].split("\n", 1)[0]
-    target.write_text(text.replace(f"\n    name: {first_name}\n", '\n    name: "=HYPERLINK(\\"http://x\\")"\n', 1), encoding="utf-8")
+    target.write_text(
+        text.replace(f"\n    name: {first_name}\n", '\n    name: "=HYPERLINK(\\"http://x\\")"\n', 1), encoding="utf-8"
+    )
     book = export_to(data, "sao-bueng-prue", "plan-2566-2570", tmp_path / "p.xlsx")
     cell = openpyxl.load_workbook(book)["โครงการ"]["G2"]
-    assert cell.data_type == "s" and cell.value == "'=HYPERLINK(\"http://x\")" and cell.quotePrefix
+    assert cell.data_type == "s" and cell.value == '\'=HYPERLINK("http://x")' and cell.quotePrefix
     result = import_workbook(book, data, KINDS)
     assert result.text == target.read_text(encoding="utf-8")
 
@@ -164,7 +174,7 @@ BAD_CASES = {
     ),
     "unknown sheet": (
         lambda b: b.create_sheet("Sheet1"),
-        "p.xlsx:Sheet1!A1: -: ไม่รู้จักชีต 'Sheet1' ชีตที่ใช้ได้: แผน, โครงการ, งบประมาณรายปี, ความเสี่ยง",
+        "p.xlsx:Sheet1!A1: -: ไม่รู้จักชีต 'Sheet1' ชีตที่ใช้ได้: แผน, โครงการ, งบประมาณรายปี, ความเสี่ยง, ประเด็นความเสี่ยง",
     ),
     "unknown column": (
         lambda b: b["โครงการ"].cell(1, 7, "ชื่อ"),
@@ -184,7 +194,7 @@ BAD_CASES = {
         "p.xlsx:โครงการ!A3: รหัสโครงการ: 'law-knowledge-dissemination' ซ้ำกับแถวที่ 2 (รหัสโครงการ ต้องไม่ซ้ำกัน)",
     ),
     "formula": (
-        lambda b: b["โครงการ"].cell(2, 7, "=A2&\"x\""),
+        lambda b: b["โครงการ"].cell(2, 7, '=A2&"x"'),
         "p.xlsx:โครงการ!G2: ชื่อโครงการ: ห้ามใช้สูตรคำนวณ (ค่าที่ขึ้นต้นด้วย =) ระบบไม่คำนวณสูตร ให้พิมพ์ค่าลงไปตรง ๆ",
     ),
     "missing column": (
@@ -221,7 +231,11 @@ def test_every_problem_is_reported_at_once(data: Path, tmp_path: Path) -> None:
     book = export_to(data, "sao-bueng-prue", "plan-2566-2570", tmp_path / "p.xlsx")
     edit(book, {("โครงการ", "B2"): "4.9", ("งบประมาณรายปี", "C2"): "abc", ("โครงการ", "G3"): "=1+1"})
     result = import_workbook(book, data, KINDS)
-    assert [p.split(": ")[0] for p in result.problems] == ["p.xlsx:งบประมาณรายปี!C2", "p.xlsx:โครงการ!B2", "p.xlsx:โครงการ!G3"]
+    assert [p.split(": ")[0] for p in result.problems] == [
+        "p.xlsx:งบประมาณรายปี!C2",
+        "p.xlsx:โครงการ!B2",
+        "p.xlsx:โครงการ!G3",
+    ]
 
 
 def test_check_problems_point_at_the_cell(data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -285,13 +299,21 @@ def uncovered_fields(annotation: Any, path: tuple[str, ...], covered: set[tuple[
     origin, args = typing.get_origin(annotation), typing.get_args(annotation)
     if origin in (typing.Union, types.UnionType, typing.Annotated):
         inner = [a for a in args if a is not type(None)]
-        return uncovered_fields(inner[0], path, covered) if origin is typing.Annotated or len(inner) == 1 else [".".join(path)]
+        return (
+            uncovered_fields(inner[0], path, covered)
+            if origin is typing.Annotated or len(inner) == 1
+            else [".".join(path)]
+        )
     if origin is list:
         return uncovered_fields(args[0], (*path, "*"), covered)
     if origin is dict:
         return uncovered_fields(args[1], (*path, "*"), covered)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [m for name, f in annotation.model_fields.items() for m in uncovered_fields(f.annotation, (*path, name), covered)]
+        return [
+            m
+            for name, f in annotation.model_fields.items()
+            for m in uncovered_fields(f.annotation, (*path, name), covered)
+        ]
     return [".".join(path)]
 
 
@@ -397,13 +419,43 @@ def test_blocks_as_lines_both_ways() -> None:
     assert decode_blocks(lines) == blocks
 
 
+def test_sub_items_and_targets_as_lines() -> None:
+    blocks = [
+        {
+            "list": [
+                {
+                    "label": "(1)",
+                    "text": "คดีทุจริตลดลง",
+                    "target": {"comparator": "decrease", "value": "50", "unit": "ร้อยละ"},
+                },
+                {
+                    "label": "(2)",
+                    "text": "คะแนน ITA",
+                    "items": [
+                        {"text": "ผ่านเกณฑ์", "target": {"comparator": "at_least", "value": "85", "unit": "คะแนน"}},
+                        "ข้อย่อย",
+                    ],
+                },
+                {"text": "เพิ่มช่องทาง", "target": {"comparator": "increase"}},
+            ]
+        }
+    ]
+    lines = (
+        "* (1) คดีทุจริตลดลง [เป้าหมาย: ลดลง 50 ร้อยละ]\n* (2) คะแนน ITA\n  * ผ่านเกณฑ์ [เป้าหมาย: ไม่น้อยกว่า 85 คะแนน]\n"
+        "  * ข้อย่อย\n* เพิ่มช่องทาง [เป้าหมาย: เพิ่มขึ้น]"
+    )
+    assert encode_blocks(blocks) == lines
+    assert decode_blocks(lines) == blocks
+
+
 @pytest.mark.parametrize(
     "blocks",
     [
         ["1. ย่อหน้าที่ดูเหมือนรายการ"],
         [{"list": ["1) ข้อไม่มีเลขกำกับแต่ขึ้นต้นเหมือนเลขกำกับ"]}],
         [{"list": ["ก"]}, {"list": ["ข"]}],  # two lists in a row would read back as one
-        [{"list": [{"label": "1)", "text": "มีค่าเป้าหมาย", "target": {"comparator": "at_least"}}]}],
+        [{"list": [{"text": "ค่าเป้าหมายที่เป็นข้อความ", "target": {"comparator": "at_least", "value": "ครึ่งหนึ่ง"}}]}],
+        [{"list": [{"text": "ข้อความเท่านั้นแต่เป็น mapping"}]}],
         [{"table": {"rows": [["ก"]]}}],
     ],
 )

@@ -8,13 +8,24 @@ from ...dataset import Dataset, UnitData
 from ...workbook import BOOLEANS, MAP_KEY, MAP_VALUE, Column, Sheet, WorkbookLayout
 from .model import CATEGORY_LABELS, OTHER_CHANNEL
 
+CATEGORIES = "ประเภทเรื่อง"
+
 
 def build_complaints_workbook(data: Dataset, unit: UnitData, raw: Any) -> WorkbookLayout:
     """The by-channel dropdown lists the channel ids of the file (and 'other')."""
     channels = raw.get("channels") if isinstance(raw, dict) else None
     ids = [str(c["id"]) for c in channels or [] if isinstance(c, dict) and isinstance(c.get("id"), str)]
     choices = tuple(dict.fromkeys([*ids, OTHER_CHANNEL]))
-    return WorkbookLayout((_stats_sheet(), _month_sheet(), _channels_sheet(), _by_channel_sheet(choices), _category_sheet()))
+    return WorkbookLayout(
+        (
+            _stats_sheet(),
+            _month_sheet(),
+            _channels_sheet(),
+            _by_channel_sheet(choices),
+            _category_sheet(),
+            _subtypes_sheet(),
+        )
+    )
 
 
 def _stats_sheet() -> Sheet:
@@ -69,6 +80,10 @@ def _category_sheet() -> Sheet:
     columns = (
         Column(MAP_KEY, "ประเภทเรื่อง", choices=tuple(CATEGORY_LABELS), id=True),
         Column("total", "จำนวนรวม (เรื่อง)", "number"),
-        Column("subtypes", "ประเภทย่อย", "yaml"),
     )
-    return Sheet("ประเภทเรื่อง", ("by_category",), columns, form="pairs")
+    return Sheet(CATEGORIES, ("by_category",), columns, form="pairs")
+
+
+def _subtypes_sheet() -> Sheet:
+    columns = (Column("name", "ประเภทย่อย"), Column("count", "จำนวน (เรื่อง)", "number"))
+    return Sheet("ประเภทย่อย", ("by_category", "*", "subtypes"), columns, parent=CATEGORIES)

@@ -11,6 +11,7 @@ from ...models.plan import RiskLevel
 from ...workbook import MAP_KEY, MAP_VALUE, ROW_NUMBER, Column, Sheet, WorkbookLayout
 
 PROJECTS = "โครงการ"
+RISKS = "ความเสี่ยง"
 
 
 def build_plan_workbook(data: Dataset, unit: UnitData, raw: Any) -> WorkbookLayout:
@@ -18,7 +19,8 @@ def build_plan_workbook(data: Dataset, unit: UnitData, raw: Any) -> WorkbookLayo
     catalog = data.dimensions.model if data.dimensions else None
     missions = tuple(sorted(mission_codes(catalog))) if catalog else ()
     subs = tuple(sorted(sub_mission_codes(catalog))) if catalog else ()
-    return WorkbookLayout((_plan_sheet(), _projects_sheet(missions, subs), _budget_sheet(), _risks_sheet()))
+    sheets = (_plan_sheet(), _projects_sheet(missions, subs), _budget_sheet(), _risks_sheet(), _risk_items_sheet())
+    return WorkbookLayout(sheets)
 
 
 def _plan_sheet() -> Sheet:
@@ -82,7 +84,11 @@ def _risks_sheet() -> Sheet:
         Column(ROW_NUMBER, "ลำดับ", "number", id=True),
         Column("process", "ขั้นตอนการดำเนินงาน"),
         Column("level", "ระดับความเสี่ยงของทั้งแถว", choices=get_args(RiskLevel)),
-        Column("risks", "ประเด็นความเสี่ยง", "yaml"),
         Column("controls", "มาตรการควบคุมความเสี่ยงการทุจริต", "list"),
     )
-    return Sheet("ความเสี่ยง", ("risks",), columns)
+    return Sheet(RISKS, ("risks",), columns)
+
+
+def _risk_items_sheet() -> Sheet:
+    columns = (Column("text", "ประเด็นความเสี่ยงการทุจริต"), Column("level", "ระดับความเสี่ยง", choices=get_args(RiskLevel)))
+    return Sheet("ประเด็นความเสี่ยง", ("risks", "*", "risks"), columns, parent=RISKS)
