@@ -14,6 +14,8 @@ from typing import Any
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from generator.__main__ import build_parser, main
@@ -483,3 +485,38 @@ def test_export_command_writes_the_workbook(data: Path, tmp_path: Path, capsys: 
     assert f"import-xlsx {out}" in capsys.readouterr().err
     assert main(["export-xlsx", "sao-bueng-prue", "complaints-2599", "--data", str(data), "--out", str(out)]) == 1
     assert "ไม่พบเอกสารนี้" in capsys.readouterr().err
+
+
+_words = st.text(alphabet="กขค 1().*-[]:เป้าหมายไม่น้อยกว่าร้อยละ", min_size=1, max_size=12)
+_targets = st.fixed_dictionaries(
+    {"comparator": st.sampled_from(["at_least", "decrease"])},
+    optional={"value": st.sampled_from(["80", "1,000", "ครึ่ง"]), "unit": st.sampled_from(["ร้อยละ", "5 ครั้ง", "]"])},
+)
+_items = st.recursive(
+    _words,
+    lambda inner: st.fixed_dictionaries(
+        {"text": _words},
+        optional={
+            "label": st.sampled_from(["1)", "(2)", "ก)"]),
+            "target": _targets,
+            "items": st.lists(inner, max_size=2),
+        },
+    ),
+    max_leaves=6,
+)
+_blocks = st.lists(
+    st.one_of(
+        _words,
+        st.fixed_dictionaries({"list": st.lists(_items, min_size=1, max_size=3)}),
+        st.fixed_dictionaries({"list": st.lists(_words, min_size=1, max_size=3), "ordered": st.just("true")}),
+    ),
+    max_size=4,
+)
+
+
+@given(_blocks)
+def test_lines_read_back_as_the_blocks_they_came_from(blocks: list[Any]) -> None:
+    """Whatever the notation agrees to write, it reads back exactly; everything else is left to YAML."""
+    lines = encode_blocks(blocks)
+    if lines is not None:
+        assert decode_blocks(lines) == blocks
