@@ -74,6 +74,7 @@ def render_bar_chart(
     categories = [thaifmt.digits(c, numerals) for c in categories]
     series = [Series(thaifmt.digits(s.name, numerals), s.values) for s in series]
     cid = chart_id or _chart_id(title, categories)
+    title, description = thaifmt.digits(title, numerals), thaifmt.digits(description, numerals)
     fmt = _formatter(format_value, numerals)
     figure = [
         f'<figure class="chart" id="{cid}">',
