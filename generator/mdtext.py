@@ -11,8 +11,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
-from .thaifmt import arabic_digits
-from .models.common import ListBlock, ListItem, TableWrapper
+from .models.common import ListBlock, ListItem, TableWrapper, to_arabic_digits
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]|!#+])")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])")
@@ -88,7 +87,7 @@ _TRAILING = ".,;:!?"
 
 def _address_link(url: str) -> str:
     # Why the class: site.css lets a long address break anywhere on a phone; it also marks the link as made here.
-    return f"[{_escape_inline(url)}]({link_target(arabic_digits(url))}){{: .web-address }}"
+    return f"[{_escape_inline(url)}]({link_target(to_arabic_digits(url))}){{: .web-address }}"
 
 
 def render_blocks(blocks: Sequence[object], indent: int = 0) -> Md:
