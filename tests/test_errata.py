@@ -109,7 +109,7 @@ def test_correction_is_shown_on_the_page_it_affects(
     site: RenderedSite, rel: str, project: str | None, entry: dict[str, Any]
 ) -> None:
     unit = rel.split("/")[0]
-    row = f"| {escape_md(entry['where'])} |"
+    row = f"| {escape_md(entry['where'])} | {escape_md(entry.get('original') or '(ไม่มี)')} |"
     pages = [
         path
         for path, text in site.files.items()
