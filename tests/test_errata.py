@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -55,11 +56,12 @@ def page_text(markdown: str) -> str:
 
 def iter_errata(value: Any, project: str | None = None) -> Iterator[tuple[str | None, dict[str, Any]]]:
     if isinstance(value, dict):
+        here = value["id"] if isinstance(value.get("id"), str) else project  # a project card has an id
         for key, child in value.items():
             if key == "errata" and isinstance(child, list):
-                yield from ((project, entry) for entry in child)
+                yield from ((here, entry) for entry in child)
             else:
-                yield from iter_errata(child, value.get("id", project) if key != "errata" else project)
+                yield from iter_errata(child, here)
     elif isinstance(value, list):
         for child in value:
             yield from iter_errata(child, project)
@@ -140,3 +142,15 @@ def test_no_yaml_comment_describes_a_correction() -> None:
         if line.lstrip().startswith("#") and any(word in line for word in CORRECTION_WORDS)
     ]
     assert not offending, "\n".join(offending)
+
+
+def test_every_kind_with_printed_text_shows_its_errata(tmp_path: Path) -> None:
+    """Complaint statistics carry errata through the same core model and section as plans and ITA reports."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    path = data / "units" / "bma" / "complaints-2566.yml"
+    erratum = "errata:\n  - where: ที่มาของข้อมูล\n    original: ประมวลผลข้อมูลโดย\n    corrected: ประมวลผลโดย\n    reason: ทดสอบ\n"
+    path.write_text(path.read_text(encoding="utf-8") + erratum, encoding="utf-8")
+    page = render_site(data).files["bma/complaints/2566/index.md"]
+    assert "\n\n## แก้ไขจากต้นฉบับ {#errata}" in page
+    assert "| ที่มาของข้อมูล | ประมวลผลข้อมูลโดย | ประมวลผลโดย | ทดสอบ |" in page
