@@ -7,7 +7,6 @@ from decimal import Decimal
 
 BE_OFFSET = 543
 ARABIC_TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
-THAI_TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 MONTHS = (
     "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
     "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
@@ -21,10 +20,6 @@ NO_BUDGET = "ไม่ใช้งบประมาณ"
 
 def thai_digits(text: str) -> str:
     return text.translate(ARABIC_TO_THAI)
-
-
-def arabic_digits(text: str) -> str:
-    return text.translate(THAI_TO_ARABIC)
 
 
 def digits(text: object, numerals: str = "arabic") -> str:

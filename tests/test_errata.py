@@ -149,7 +149,9 @@ def test_every_kind_with_printed_text_shows_its_errata(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     path = data / "units" / "bma" / "complaints-2566.yml"
-    erratum = "errata:\n  - where: ที่มาของข้อมูล\n    original: ประมวลผลข้อมูลโดย\n    corrected: ประมวลผลโดย\n    reason: ทดสอบ\n"
+    erratum = (
+        "errata:\n  - where: ที่มาของข้อมูล\n    original: ประมวลผลข้อมูลโดย\n    corrected: ประมวลผลโดย\n    reason: ทดสอบ\n"
+    )
     path.write_text(path.read_text(encoding="utf-8") + erratum, encoding="utf-8")
     page = render_site(data).files["bma/complaints/2566/index.md"]
     assert "\n\n## แก้ไขจากต้นฉบับ {#errata}" in page

@@ -11,7 +11,19 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
-from ...models.common import BE_OFFSET, Blocks, Count, Errata, FiscalYear, IsoDate, Link, Slug, Strict, Text, to_arabic_digits
+from ...models.common import (
+    BE_OFFSET,
+    Blocks,
+    Count,
+    Errata,
+    FiscalYear,
+    IsoDate,
+    Link,
+    Slug,
+    Strict,
+    Text,
+    to_arabic_digits,
+)
 
 OTHER_CHANNEL = "other"
 OTHER_CHANNEL_LABEL = "อื่น ๆ"
