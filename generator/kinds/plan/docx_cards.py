@@ -143,6 +143,8 @@ def place_content(card: Card, current: str | None, element: Element, notes: list
         notes.append(Note(element.where, label, "ข้อความอยู่นอกหัวข้อใด ๆ ของโครงการ ไม่ได้นำเข้า", text))
     elif current == "name" and isinstance(element, Para) and not card.name:
         card.name = element.text
+    elif current == "name":
+        notes.append(Note(element.where, label, "ข้อความต่อจากชื่อโครงการ ไม่มีหัวข้อกำกับ ไม่ได้นำเข้า", text))
     elif current == "unknown":
         notes.append(Note(element.where, label, "อยู่ใต้หัวข้อที่ไม่รู้จัก ไม่ได้นำเข้า", text))
     elif current in NO_FIELD:
