@@ -87,7 +87,9 @@ def score(truth: dict[str, Any], draft: dict[str, Any]) -> dict[str, Counter[str
         pairs.append((project, got, Project, list(project)))
     for expected, got, model, names in pairs:
         for name in names:
-            exact, text = compare_field(expected, got, name, model) if model is Project else plan_field(expected, got, name)
+            exact, text = (
+                compare_field(expected, got, name, model) if model is Project else plan_field(expected, got, name)
+            )
             tally = counts.setdefault(name, Counter())
             tally.update(total=1, exact=int(exact), text=int(text))
     return counts
@@ -97,7 +99,11 @@ def plan_field(truth: dict[str, Any], draft: dict[str, Any], name: str) -> tuple
     """Plan-level fields are compared alone (the whole plan would need every project to validate)."""
     if name not in draft:
         return False, False
-    probe = {"title": "x", "period": {"start": "2566", "end": "2570"}, "projects": [{"id": "x", "mission": "1.1", "name": "x"}]}
+    probe = {
+        "title": "x",
+        "period": {"start": "2566", "end": "2570"},
+        "projects": [{"id": "x", "mission": "1.1", "name": "x"}],
+    }
     try:
         expected = getattr(Plan.model_validate({**probe, name: truth[name]}), name)
         got = getattr(Plan.model_validate({**probe, name: draft[name]}), name)
@@ -116,7 +122,9 @@ def print_counts(title: str, counts: dict[str, Counter[str]]) -> None:
     total = sum((c for c in counts.values()), Counter())
     print(f"\n## {title}: exact {total['exact']}/{total['total']}, same text {total['text']}/{total['total']}")
     for name, tally in sorted(counts.items(), key=lambda item: -item[1]["total"]):
-        print(f"  {name:<14} exact {tally['exact']:>3}/{tally['total']:<3} same text {tally['text']:>3}/{tally['total']}")
+        print(
+            f"  {name:<14} exact {tally['exact']:>3}/{tally['total']:<3} same text {tally['text']:>3}/{tally['total']}"
+        )
 
 
 def main() -> None:

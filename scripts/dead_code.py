@@ -27,7 +27,6 @@ MIN_CONFIDENCE = 60
 VALIDATOR_DECORATORS = ["@model_validator", "@field_validator", "@field_serializer", "@model_serializer"]
 # Found dead by the scan (issue 11); the lead deletes them after the package move.
 KNOWN_DEAD = {
-    "fiscal_year_of",  # thaifmt.py: the Thai-date module's public API (tests; issue 16's new-round will use it)
 }
 
 

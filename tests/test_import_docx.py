@@ -100,7 +100,13 @@ def test_a_messy_document_yields_report_lines_with_paragraph_numbers(tmp_path: P
     document.save(str(tmp_path / "messy.docx"))
     draft = import_docx(tmp_path / "messy.docx")
     lines = [note.format() for note in draft.notes]
-    for number, words in ((4, "ข้อความหลง"), (10, "ห้าพันบาท"), (13, "ข้อเสนอแนะ"), (14, "เนื้อหาใต้หัวข้อแปลก"), (16, "ข้อความก่อน")):
+    for number, words in (
+        (4, "ข้อความหลง"),
+        (10, "ห้าพันบาท"),
+        (13, "ข้อเสนอแนะ"),
+        (14, "เนื้อหาใต้หัวข้อแปลก"),
+        (16, "ข้อความก่อน"),
+    ):
         assert any(line.startswith(f"ย่อหน้าที่ {number}:") and words in line for line in lines), (number, lines)
     project = draft.document["projects"][0]
     assert project["mission"] == "1.1" and project["responsible"] == "กองทดสอบ" and "budget" not in project

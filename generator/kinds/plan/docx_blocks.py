@@ -73,7 +73,7 @@ def _next(label: str) -> list[int]:
 
 
 def split_inline_dashes(text: str) -> list[str]:
-    """"- A - B" (bullets pasted into one line) → ["- A", "- B"]; a dash between numbers or Latin words stays."""
+    """ "- A - B" (bullets pasted into one line) → ["- A", "- B"]; a dash between numbers or Latin words stays."""
     if not text.startswith("- "):
         return [text]
     return ["- " + part.strip() for part in re.split(r"\s-\s(?=[\u0e00-\u0e7f])", text[2:])]
@@ -86,7 +86,9 @@ def build_blocks(elements: list[Element]) -> list[Any]:
     for element in elements:
         if isinstance(element, Table):
             stack = []
-            blocks.append({"table": {"rows": [[" ".join(p.text for p in cell) for cell in row] for row in element.rows]}})
+            blocks.append(
+                {"table": {"rows": [[" ".join(p.text for p in cell) for cell in row] for row in element.rows]}}
+            )
             continue
         for segment in split_inline_items(element.text):
             stack = _add_segment(blocks, stack, segment, element)

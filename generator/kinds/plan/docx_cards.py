@@ -52,13 +52,15 @@ def flatten_card_tables(elements: list[Element]) -> list[Element]:
 
 
 def is_card_table(table: Table) -> bool:
-    headings = [row for row in table.rows if len(row) == 2 and row[0] and match_heading(" ".join(p.text for p in row[0]))]
+    headings = [
+        row for row in table.rows if len(row) == 2 and row[0] and match_heading(" ".join(p.text for p in row[0]))
+    ]
     return len(headings) >= 2
 
 
 def card_starts(elements: list[Element]) -> list[int]:
     """Index where each card begins: its "ชื่อโครงการ" heading, moved back over the structural lines above it."""
-    starts = []
+    starts: list[int] = []
     for index, element in enumerate(elements):
         heading = match_heading(element.text) if isinstance(element, Para) else None
         if heading and heading.field == "name":
@@ -84,8 +86,8 @@ def parse_cards(elements: list[Element], starts: list[int], notes: list[Note]) -
 def read_card(elements: list[Element], context: dict[str, str], notes: list[Note], number: int) -> Card:
     """Structural lines first (they update `context`), then the fields, each with its content elements."""
     index = 0
-    while isinstance(elements[index], Para) and (kind := structural(elements[index].text)) is not None:
-        apply_structural(kind, elements[index], context, notes)
+    while isinstance(line := elements[index], Para) and (kind := structural(line.text)) is not None:
+        apply_structural(kind, line, context, notes)
         index += 1
     card = Card(elements[index].where, dict(context))
     current: str | None = None
@@ -128,7 +130,10 @@ def open_field(
         assert following is not None  # split_glued_heading only splits at a heading
         return open_field(card, following, element, heading.number, notes, label)
     if heading.field in card.fields or (heading.field == "name" and card.name):
-        notes.append(Note(element.where, label, f"หัวข้อ {FIELD_THAI[heading.field]} ซ้ำในโครงการเดียวกัน นำเนื้อหามาต่อท้าย", element.text))
+        text = element.text if isinstance(element, Para) else ""
+        notes.append(
+            Note(element.where, label, f"หัวข้อ {FIELD_THAI[heading.field]} ซ้ำในโครงการเดียวกัน นำเนื้อหามาต่อท้าย", text)
+        )
     card.fields.setdefault(heading.field, [])
     if heading.field == "name":
         card.name = card.name or rest
@@ -150,7 +155,9 @@ def place_content(card: Card, current: str | None, element: Element, notes: list
     elif current in NO_FIELD:
         notes.append(Note(element.where, f"{label} · {FIELD_THAI[current]}", NO_FIELD[current], text))
     elif current == "results":
-        notes.append(Note(element.where, f"{label} · ผลผลิต/ผลลัพธ์", "ไม่มีหัวข้อย่อย ผลผลิต หรือ ผลลัพธ์ กำกับ จึงไม่รู้ว่าเป็นช่องใด", text))
+        notes.append(
+            Note(element.where, f"{label} · ผลผลิต/ผลลัพธ์", "ไม่มีหัวข้อย่อย ผลผลิต หรือ ผลลัพธ์ กำกับ จึงไม่รู้ว่าเป็นช่องใด", text)
+        )
     else:
         card.fields.setdefault(current, []).append(element)
 
@@ -207,7 +214,11 @@ def values_of(card: Card, label: str, notes: list[Note]) -> dict[str, Any]:
         values["duration"], problem = parse_duration(plain_text(card.fields["duration"]))
         years = values["duration"].get("fiscal_years", [])
         if problem:
-            notes.append(Note(card.fields["duration"][0].where, f"{label} · ระยะเวลาดำเนินการ", problem, values["duration"]["text"]))
+            notes.append(
+                Note(
+                    card.fields["duration"][0].where, f"{label} · ระยะเวลาดำเนินการ", problem, values["duration"]["text"]
+                )
+            )
     if card.fields.get("budget"):
         text = plain_text(card.fields["budget"])
         budget, problem = parse_budget(text, years)

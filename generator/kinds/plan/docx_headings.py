@@ -79,14 +79,18 @@ def match_heading(text: str, labels: tuple[tuple[str, str], ...] = CARD_LABELS, 
         rest = body[match.end() :].strip()
         colon = rest.startswith(":")
         rest = rest.lstrip(":").strip()
-        number = int(number_match.group("num").translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))) if number_match else None
+        number = (
+            int(number_match.group("num").translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
+            if number_match
+            else None
+        )
         if number is not None or colon or not rest or field == "name" or (loose and field in ("outputs", "outcomes")):
             return Heading(field, rest, number)
     return None
 
 
 def split_glued_heading(text: str) -> tuple[str, str] | None:
-    """"มาตรการ NO Gift Policy2. หลักการและเหตุผล" (two headings on one line) → the name and the second heading."""
+    """ "มาตรการ NO Gift Policy2. หลักการและเหตุผล" (two headings on one line) → the name and the second heading."""
     for field, pattern in CARD_LABELS:
         if field == "name":
             continue
@@ -117,7 +121,7 @@ def structural(text: str) -> tuple[str, str | None] | None:
 
 
 def unknown_heading(text: str, last_number: int | None) -> bool:
-    """"10. ข้อเสนอแนะ" right after heading 9: a heading of the template this importer does not know."""
+    """ "10. ข้อเสนอแนะ" right after heading 9: a heading of the template this importer does not know."""
     match = re.match(rf"^(?P<num>{D}+)\s*\.\s*", text)  # card headings print "N." ("N)" is a list item)
     if last_number is None or not match or BARE_NUMBER.match(text):
         return False

@@ -88,7 +88,11 @@ def table_layout(elements: list[Element], columns: dict[int, str], notes: list[N
         plan["title"] = f"{plan['title']} {head[max(used)].text}"
     printed = {head[i].text for i in used}
     for element in elements:
-        if isinstance(element, Para) and element not in head[: max(used, default=-1) + 1] and element.text not in printed:
+        if (
+            isinstance(element, Para)
+            and element not in head[: max(used, default=-1) + 1]
+            and element.text not in printed
+        ):
             notes.append(Note(element.where, "นอกตาราง", "ข้อความนอกตารางโครงการ ไม่ได้นำเข้า", element.text))
     period = plan.get("period")
     years = [str(y) for y in range(int(period["start"]), int(period["end"]) + 1)] if period else []
@@ -100,7 +104,13 @@ def check_draft(document: dict[str, Any], notes: list[Note]) -> None:
     """Validate with the plan model; what is missing or wrong becomes report lines (the draft is still written)."""
     count = len(document.get("projects", []))
     if count:
-        notes.append(Note("ทุกโครงการ", "รหัสโครงการ (id)", f"ตั้งชั่วคราวเป็น project-01 … project-{count:02d} ให้เปลี่ยนเป็นคำภาษาอังกฤษที่สื่อความหมายก่อนเผยแพร่ (ห้ามเปลี่ยนหลังเผยแพร่)"))
+        notes.append(
+            Note(
+                "ทุกโครงการ",
+                "รหัสโครงการ (id)",
+                f"ตั้งชั่วคราวเป็น project-01 … project-{count:02d} ให้เปลี่ยนเป็นคำภาษาอังกฤษที่สื่อความหมายก่อนเผยแพร่ (ห้ามเปลี่ยนหลังเผยแพร่)",
+            )
+        )
     try:
         Plan.model_validate(document)
     except ValidationError as exc:

@@ -7,6 +7,7 @@ are read as text blocks; every other paragraph before the first project is repor
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from .docx_blocks import Note, build_blocks
@@ -21,7 +22,7 @@ TITLE_CONTINUES = ("เพื่อ", "(พ.ศ.", "พ.ศ.", "ของ", "ป
 SECTION_BREAK = re.compile(rf"^(?:ส่วนที่\s*{D}|สารบัญ|{D}+\s*\.\s*\S)")
 
 
-def read_title(elements: list[Element], notes: list[Note]) -> tuple[dict[str, Any], set[int]]:
+def read_title(elements: Sequence[Element], notes: list[Note]) -> tuple[dict[str, Any], set[int]]:
     """{title, period} from the first paragraphs that start "แผนปฏิบัติการ…", and the indices used."""
     for index, element in enumerate(elements[:40]):
         if isinstance(element, Para) and element.text.startswith(TITLE_START):

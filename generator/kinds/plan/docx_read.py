@@ -61,9 +61,7 @@ def open_docx(path: Path) -> docx.document.Document:
         raise NotDocx(f"{path}: ไม่พบไฟล์")
     # Why the zip check first: python-docx's own errors are English and name internal parts, not the clerk's file.
     if not zipfile.is_zipfile(path) or "word/document.xml" not in zipfile.ZipFile(path).namelist():
-        raise NotDocx(
-            f"{path}: ไม่ใช่ไฟล์ Word แบบ .docx (ถ้าเป็นไฟล์ .doc หรือ PDF ให้เปิดใน Word แล้วบันทึกเป็น .docx ก่อน)"
-        )
+        raise NotDocx(f"{path}: ไม่ใช่ไฟล์ Word แบบ .docx (ถ้าเป็นไฟล์ .doc หรือ PDF ให้เปิดใน Word แล้วบันทึกเป็น .docx ก่อน)")
     try:
         return docx.Document(str(path))
     except Exception as exc:  # a damaged package: lxml, KeyError, zip errors all mean the same to a clerk
@@ -82,7 +80,8 @@ def read_paragraph(paragraph: DocxParagraph, where: str) -> list[Para]:
 def read_table(table: DocxTable, where: str) -> Table:
     rows = []
     for r, row in enumerate(table.rows, start=1):
-        cells, seen = [], set()
+        cells: list[list[Para]] = []
+        seen: set[int] = set()
         for c, cell in enumerate(row.cells, start=1):
             place = f"{where} แถวที่ {r} ช่องที่ {c}"
             if id(cell._tc) in seen:  # a cell merged across columns: later grid columns stay empty, columns line up

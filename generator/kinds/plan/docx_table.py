@@ -113,7 +113,9 @@ def identity(row: dict[str, list[Para]], label: str, where: str, notes: list[Not
     else:
         notes.append(Note(where, f"{label} · ภารกิจ", "ไม่พบรหัสภารกิจ (เช่น ๑.๑) ในแถวนี้ ให้เติม mission เอง"))
     if mission_code and found.get("mission") and mission_code[0] != found["mission"]:
-        notes.append(Note(where, f"{label} · ภารกิจ", f"ช่องภารกิจพิมพ์ {mission_code[0]} แต่รหัสโครงการเป็น {found['mission']}"))
+        notes.append(
+            Note(where, f"{label} · ภารกิจ", f"ช่องภารกิจพิมพ์ {mission_code[0]} แต่รหัสโครงการเป็น {found['mission']}")
+        )
     if text:
         found["name"] = text
     else:
@@ -160,5 +162,11 @@ def results_of(paras: list[Para], label: str, notes: list[Note]) -> dict[str, An
             elif piece:
                 parts.setdefault(current or "outcomes", []).append(Para(piece, para.where, bullet=para.bullet))
     if current is None:
-        notes.append(Note(paras[0].where, f"{label} · ตัวชี้วัด/ผลลัพธ์", "ไม่มีหัวข้อย่อย ผลผลิต/ผลลัพธ์ จึงใส่ทั้งหมดในผลลัพธ์ (outcomes) ตามชื่อคอลัมน์ โปรดตรวจ"))
+        notes.append(
+            Note(
+                paras[0].where,
+                f"{label} · ตัวชี้วัด/ผลลัพธ์",
+                "ไม่มีหัวข้อย่อย ผลผลิต/ผลลัพธ์ จึงใส่ทั้งหมดในผลลัพธ์ (outcomes) ตามชื่อคอลัมน์ โปรดตรวจ",
+            )
+        )
     return {field: build_blocks(content) for field, content in parts.items()}

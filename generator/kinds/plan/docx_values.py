@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from ...thaifmt import BE_OFFSET, MONTHS
+from ...thaifmt import BE_OFFSET, MONTHS, fiscal_year_of
 from ...thaifmt import NO_BUDGET as PLAIN_NO_BUDGET
 from .docx_blocks import THAI_TO_ARABIC
 
@@ -40,7 +40,7 @@ def parse_duration(text: str) -> tuple[dict[str, Any], str | None]:
         if start > end:
             return duration, "วันเริ่มอยู่หลังวันสิ้นสุด จึงเก็บเป็นข้อความเท่านั้น โปรดตรวจต้นฉบับ"
         duration |= {"start": start.isoformat(), "end": end.isoformat()}
-        duration["fiscal_years"] = [str(y) for y in range(_fiscal_year(start), _fiscal_year(end) + 1)]
+        duration["fiscal_years"] = [str(y) for y in range(fiscal_year_of(start), fiscal_year_of(end) + 1)]
         return duration, None
     if fiscal:
         first = int(arabic(fiscal.group(1)))
@@ -57,11 +57,6 @@ def _date(day: str, month: str, year: str) -> dt.date | None:
         return dt.date(int(arabic(year)) - BE_OFFSET, MONTHS.index(month) + 1, int(arabic(day)))
     except ValueError:
         return None
-
-
-def _fiscal_year(date: dt.date) -> int:
-    """Thai fiscal year N runs 1 ตุลาคม N-1 – 30 กันยายน N (พ.ศ.)."""
-    return date.year + BE_OFFSET + (1 if date.month >= 10 else 0)
 
 
 def parse_budget(text: str, years: list[str]) -> tuple[dict[str, Any], str | None]:
@@ -85,7 +80,7 @@ CODE = re.compile(rf"^({D})\.({D})(?:\.({D}))?(?:\s*\(({D}+)\))?\s*(.*)$")
 
 
 def parse_code(text: str) -> tuple[str, str | None, str | None, str] | None:
-    """"๒.๒.๒ (๖) มาตรการ…" → ("2.2", "2.2.2", "(๖)", "มาตรการ…"); None when the text has no such code."""
+    """ "๒.๒.๒ (๖) มาตรการ…" → ("2.2", "2.2.2", "(๖)", "มาตรการ…"); None when the text has no such code."""
     match = CODE.match(text.strip())
     if not match:
         return None
