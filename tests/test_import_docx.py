@@ -159,3 +159,53 @@ def test_the_command_is_in_help(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["--help"])
     assert "import-docx" in capsys.readouterr().out
+
+
+def yearly_table(tmp_path: Path, merged: bool) -> Path:
+    """A table-layout plan with one budget column per fiscal year (under a merged "งบประมาณ" header when `merged`)."""
+    document = docx.Document()
+    document.add_paragraph("แผนปฏิบัติการป้องกันการทุจริต (พ.ศ. ๒๕๖๗ - ๒๕๗๑)")
+    head = ["มิติ", "ภารกิจตามมิติ", "โครงการ/กิจกรรม/มาตรการ", "๒๕๖๗", "๒๕๖๘", "วิธีดำเนินการ", "ตัวชี้วัด/ผลลัพธ์", "ผู้รับผิดชอบ"]
+    rows = [
+        ["๑. การสร้างวัฒนธรรมสุจริต", "๑.๑ การเสริมสร้างจิตสำนึก", "๑.๑.๑ (๑) โครงการอบรม", "๕,๐๐๐", "-",
+         "๑) จัดอบรม ๒) ประเมินผล", "ผลผลิต มีการอบรม ๑ ครั้ง ผลลัพธ์ บุคลากรมีความรู้", "กองคลัง"],
+        ["๒. การบริหารราชการด้วยความโปร่งใส", "๒.๒ มาตรการส่งเสริมคุณธรรม", "๒.๒.๒ (๒) มาตรการ NO Gift Policy", "-",
+         "หนึ่งหมื่นบาท", "ประกาศนโยบาย", "ไม่มีเรื่องร้องเรียน", "ทุกกอง"],
+    ]  # fmt: skip
+    header_rows = [[*head[:3], "งบประมาณ", "", *head[5:]], ["", "", "", *head[3:5], "", "", ""]] if merged else [head]
+    table = document.add_table(rows=len(header_rows) + len(rows), cols=len(head))
+    for r, row in enumerate([*header_rows, *rows]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    if merged:
+        table.cell(0, 3).merge(table.cell(0, 4)).text = "งบประมาณ"
+    document.save(str(tmp_path / "yearly.docx"))
+    return tmp_path / "yearly.docx"
+
+
+@pytest.mark.parametrize("merged", [False, True], ids=["one-header-row", "merged-budget-header"])
+def test_a_table_plan_with_yearly_budget_columns(tmp_path: Path, merged: bool) -> None:
+    draft = import_docx(yearly_table(tmp_path, merged))
+    first, second = draft.document["projects"]
+    assert draft.document["period"] == {"start": "2567", "end": "2571"}
+    assert (first["mission"], first["sub_mission"], first["item_no"], first["name"]) == ("1.1", "1.1.1", "(๑)", "โครงการอบรม")
+    assert first["budget"] == {"2567": "5000"} and "budget" not in second
+    assert first["method"] == [{"list": [{"label": "๑)", "text": "จัดอบรม"}, {"label": "๒)", "text": "ประเมินผล"}]}]
+    assert first["outputs"] == ["มีการอบรม ๑ ครั้ง"] and first["outcomes"] == ["บุคลากรมีความรู้"]
+    assert first["responsible"] == "กองคลัง" and second["outcomes"] == ["ไม่มีเรื่องร้องเรียน"]
+    row = 4 if merged else 3
+    assert any(n.where == f"ตารางที่ 1 แถวที่ {row} ช่องที่ 5" and "หนึ่งหมื่นบาท" in n.text for n in draft.notes)
+    Plan.model_validate(draft.document)
+
+
+def test_thai_digit_headings_without_colons(tmp_path: Path) -> None:
+    document = docx.Document()
+    for text in ("แผนปฏิบัติการป้องกันการทุจริต (พ.ศ. ๒๕๖๗ - ๒๕๗๑)", "๒.๑ การเปิดเผยข้อมูลสาธารณะ", "๑. ชื่อโครงการ",
+                 "มาตรการเปิดเผยข้อมูล", "๖. ระยะเวลาดำเนินการ", "๑ ตุลาคม ๒๕๖๖ – ๓๐ กันยายน ๒๕๖๗",
+                 "๗. งบประมาณดำเนินการ", "๑๑๓,๐๐๐ บาท"):  # fmt: skip
+        document.add_paragraph(text)
+    document.save(str(tmp_path / "thai.docx"))
+    project = import_docx(tmp_path / "thai.docx").document["projects"][0]
+    assert project["name"] == "มาตรการเปิดเผยข้อมูล" and project["mission"] == "2.1"
+    assert project["duration"]["start"] == "2023-10-01" and project["duration"]["fiscal_years"] == ["2567"]
+    assert project["budget"] == {"2567": "113000"}
