@@ -91,7 +91,15 @@ def build_card_tables_docx(text: str, out: Path) -> Path:
     """The same cards, but each card's headings in column 1 of a 2-column table and its content in column 2."""
     document = docx.Document()
     table = None
-    for line in (raw.strip() for raw in text.splitlines()):
+    rows: list[list[str]] = []
+    for raw in [*text.splitlines(), ""]:
+        if "\t" in raw:  # the plan's own tables (contents, budget) stay tables
+            rows.append(raw.split("\t"))
+            continue
+        if rows:
+            add_table(document, rows)
+            rows, table = [], None
+        line = raw.strip()
         if not line or set(line) <= {"#"}:
             continue
         if CARD_HEADING.match(line):

@@ -34,6 +34,7 @@ def test_seed_001_cards_give_the_shipped_hierarchy_names_durations_and_responsib
         assert exact(counts, field)[0] == exact(counts, field)[1], field
     assert exact(counts, "name")[0] >= 17 and exact(counts, "duration")[0] >= 17
     assert counts["outputs"]["text"] >= 16 and counts["method"]["exact"] >= 10
+    assert exact(counts, "budget") == (3, 4)  # the fourth (card 16) has no ลำดับที่ to find its table row
 
 
 @needs_seeds
@@ -67,7 +68,12 @@ def test_seed_001_draft_loads_with_the_plan_model(tmp_path: Path) -> None:
     plan = Plan.model_validate(load_yaml(out, str(out)).data)
     assert len(plan.projects) == 18 and plan.period.start == 2566
     report = out.with_name("plan.report.txt").read_text(encoding="utf-8")
-    assert re.search(r"ย่อหน้าที่ \d+: \[โครงการที่ 3 · งบประมาณ\] งบประมาณ 5,000 บาท แต่ระยะเวลามี 5 ปีงบประมาณ", report)
+    # card 3 says only "5,000 บาท" over five years: the per-year amounts come from the plan's own budget table (row "3)")
+    assert plan.projects[2].budget == {year: 5000 for year in range(2566, 2571)}
+    assert re.search(r"ย่อหน้าที่ \d+: \[โครงการที่ 3 · งบประมาณ\] งบประมาณรายปีนำมาจากตารางงบประมาณของแผน แถว 3\)", report)
+    # card 16 prints no "ลำดับที่", so no table row can be tied to it: reported, not guessed
+    assert re.search(r"ย่อหน้าที่ \d+: \[โครงการที่ 16 · งบประมาณ\] งบประมาณ 10,000 บาท แต่ระยะเวลามี 5 ปีงบประมาณ", report)
+    assert plan.projects[15].budget == {}
 
 
 MESSY = [

@@ -8,6 +8,7 @@ the group headings) sets the ภารกิจ/ภารกิจย่อย/g
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from .docx_blocks import Note, build_blocks, plain_text
@@ -22,7 +23,8 @@ from .docx_headings import (
     unknown_heading,
 )
 from .docx_read import Element, Para, Table
-from .docx_values import parse_budget, parse_duration
+from .docx_table import summary_budgets
+from .docx_values import parse_budget, parse_duration, single_amount
 
 BLOCK_FIELDS = ("rationale", "objectives", "target_group", "method", "outputs", "outcomes")
 
@@ -33,6 +35,7 @@ class Card:
     context: dict[str, str]
     fields: dict[str, list[Element]] = field(default_factory=dict)
     name: str = ""
+    order: int | None = None  # "ลำดับที่ N" printed above the card
 
 
 def flatten_card_tables(elements: list[Element]) -> list[Element]:
@@ -76,20 +79,22 @@ def card_starts(elements: list[Element]) -> list[int]:
 
 def parse_cards(elements: list[Element], starts: list[int], notes: list[Note]) -> list[dict[str, Any]]:
     context: dict[str, str] = {}
+    budgets = summary_budgets([e for e in elements if isinstance(e, Table)])
     projects = []
     for number, (begin, end) in enumerate(zip(starts, [*starts[1:], len(elements)], strict=True), start=1):
         card = read_card(elements[begin:end], context, notes, number)
-        projects.append(build_project(card, number, notes))
+        projects.append(build_project(card, number, notes, budgets))
     return projects
 
 
 def read_card(elements: list[Element], context: dict[str, str], notes: list[Note], number: int) -> Card:
     """Structural lines first (they update `context`), then the fields, each with its content elements."""
-    index = 0
+    index, order = 0, None
     while isinstance(line := elements[index], Para) and (kind := structural(line.text)) is not None:
         apply_structural(kind, line, context, notes)
+        order = int(kind[1]) if kind[0] == "order" and kind[1] else order
         index += 1
-    card = Card(elements[index].where, dict(context))
+    card = Card(elements[index].where, dict(context), order=order)
     current: str | None = None
     last_number: int | None = None
     label = f"โครงการที่ {number}"
@@ -187,7 +192,7 @@ def set_code(name: str, text: str, element: Para, context: dict[str, str], notes
         context.pop("sub_mission", None)
 
 
-def build_project(card: Card, number: int, notes: list[Note]) -> dict[str, Any]:
+def build_project(card: Card, number: int, notes: list[Note], budgets: dict[int, dict[str, str]]) -> dict[str, Any]:
     label = f"โครงการที่ {number}"
     project: dict[str, Any] = {"id": f"project-{number:02d}"}
     project |= {key: card.context[key] for key in ("mission", "sub_mission", "group") if key in card.context}
@@ -198,7 +203,7 @@ def build_project(card: Card, number: int, notes: list[Note]) -> dict[str, Any]:
     else:
         notes.append(Note(card.where, f"{label} · ชื่อโครงการ", "ไม่พบชื่อโครงการ"))
     project |= {key: build_blocks(card.fields[key]) for key in BLOCK_FIELDS[:4] if card.fields.get(key)}
-    project |= values_of(card, label, notes)
+    project |= values_of(card, label, notes, budgets)
     project |= {key: build_blocks(card.fields[key]) for key in BLOCK_FIELDS[4:] if card.fields.get(key)}
     return dict(sorted(project.items(), key=lambda item: ORDER.index(item[0])))
 
@@ -207,7 +212,7 @@ ORDER = ("id", "mission", "sub_mission", "item_no", "group", "name", *BLOCK_FIEL
          "budget_text", "responsible", *BLOCK_FIELDS[4:], "remarks")  # fmt: skip
 
 
-def values_of(card: Card, label: str, notes: list[Note]) -> dict[str, Any]:
+def values_of(card: Card, label: str, notes: list[Note], budgets: dict[int, dict[str, str]]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     years: list[str] = []
     if card.fields.get("duration"):
@@ -222,9 +227,24 @@ def values_of(card: Card, label: str, notes: list[Note]) -> dict[str, Any]:
     if card.fields.get("budget"):
         text = plain_text(card.fields["budget"])
         budget, problem = parse_budget(text, years)
+        if problem and (from_table := table_budget(card, text, years, budgets)):
+            budget, problem = {"budget": from_table}, None
+            note = f"งบประมาณรายปีนำมาจากตารางงบประมาณของแผน แถว {card.order}) เพราะบัตรโครงการไม่ได้แยกรายปี โปรดตรวจ"
+            notes.append(Note(card.fields["budget"][0].where, f"{label} · งบประมาณ", note, text))
         values |= budget
         if problem:
             notes.append(Note(card.fields["budget"][0].where, f"{label} · งบประมาณ", problem, text))
     if card.fields.get("responsible"):
         values["responsible"] = plain_text(card.fields["responsible"])
     return values
+
+
+def table_budget(card: Card, text: str, years: list[str], budgets: dict[int, dict[str, str]]) -> dict[str, str] | None:
+    """The summary table's row for this card ("N)" = ลำดับที่ N) when it agrees with the card: every year or the sum
+    equals the card's amount, and every year lies within the card's duration."""
+    amount = single_amount(text)
+    by_year = budgets.get(card.order) if card.order is not None else None
+    if not by_year or amount is None or not set(by_year) <= set(years):
+        return None
+    values = [Decimal(v) for v in by_year.values()]
+    return by_year if all(v == Decimal(amount) for v in values) or sum(values) == Decimal(amount) else None

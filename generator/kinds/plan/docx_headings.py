@@ -113,8 +113,8 @@ def structural(text: str) -> tuple[str, str | None] | None:
     for phrase, group in GROUPS:
         if phrase in text and len(text) < 120:
             return "group", group
-    if re.match(rf"^ลำดับที่\s*{D}+\s*$", text):
-        return "order", None
+    if order := re.match(rf"^ลำดับที่\s*({D}+)\s*$", text):
+        return "order", order.group(1).translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
     if re.match(rf"^ส่วนที่\s*{D}", text) or text.startswith("รายละเอียดโครงการ"):
         return "part", None
     return None

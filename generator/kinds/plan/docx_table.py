@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .docx_blocks import Note, build_blocks, plain_text
+from .docx_blocks import Note, build_blocks, plain_text, split_inline_items
 from .docx_read import Element, Para, Table
 from .docx_values import D, arabic, parse_budget, parse_code
 
@@ -29,6 +29,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 YEAR = re.compile(rf"^(?:ปี\s*)?(?:พ\.ศ\.\s*)?({D}{{4}})$")
 RESULT_LABEL = re.compile(r"(?:^|\s)(ผลผลิต|ผลลัพธ์)\s*:?(?=\s|$)")
 IDENTITY = ("dimension", "mission", "project")
+ORDER_NUMBER = re.compile(rf"^({D}+)\)\s*\S")
 
 
 def header_map(table: Table, row: int) -> dict[int, str]:
@@ -170,3 +171,32 @@ def results_of(paras: list[Para], label: str, notes: list[Note]) -> dict[str, An
             )
         )
     return {field: build_blocks(content) for field, content in parts.items()}
+
+
+def summary_budgets(tables: list[Table]) -> dict[int, dict[str, str]]:
+    """A card plan's per-year budget table (seed 001 ส่วนที่ 2), keyed by the printed project number "N)".
+
+    Only rows holding exactly one numbered project count: a cell listing "11) … 12) …" cannot say whose amount it is.
+    """
+    found: dict[int, dict[str, str]] = {}
+    for table in tables:
+        columns = next(
+            (
+                c | year_row(table, r + 1)
+                for r in range(min(3, len(table.rows)))
+                if is_header(c := header_map(table, r))
+            ),
+            None,
+        )
+        if not columns or not any(field.startswith("year:") for field in columns.values()):
+            continue
+        for cells in table.rows:
+            row = {field: cells[col] for col, field in columns.items() if col < len(cells)}
+            text = plain_text(list(row.get("project", [])))
+            match = ORDER_NUMBER.match(text)
+            if match and len(split_inline_items(text)) == 1:
+                per_year = {
+                    field[5:]: plain_text(list(paras)) for field, paras in row.items() if field.startswith("year:")
+                }
+                found[int(arabic(match.group(1)))] = year_amounts(per_year, row, "", []).get("budget", {})
+    return found

@@ -68,12 +68,21 @@ def parse_budget(text: str, years: list[str]) -> tuple[dict[str, Any], str | Non
         return {}, "อ่านจำนวนเงินเป็นตัวเลขไม่ได้ (เช่น เขียนเป็นตัวอักษร) ให้เขียนเป็นตัวเลข เช่น 5,000 บาท"
     if len(amounts) > 1:
         return {}, "มีจำนวนเงินหลายจำนวน ไม่ทราบว่าเป็นของปีใด ให้ใส่ budget รายปีเอง"
-    whole, cents = amounts[0]
-    amount = arabic(whole).replace(",", "") + (f".{arabic(cents)}" if cents else "")
+    whole, _ = amounts[0]
+    amount = single_amount(text)
     if len(years) != 1:
         where = "ไม่มีระยะเวลาดำเนินการ" if not years else f"ระยะเวลามี {len(years)} ปีงบประมาณ"
         return {}, f"งบประมาณ {whole} บาท แต่{where} ไม่ทราบว่าเป็นงบต่อปีหรือรวมทุกปี ให้ใส่ budget รายปีเอง"
     return {"budget": {years[0]: amount}}, None
+
+
+def single_amount(text: str) -> str | None:
+    """The one amount of a budget text, as digits ("5,000 บาท" → "5000"); None for none or several."""
+    amounts = AMOUNT.findall(text)
+    if len(amounts) != 1:
+        return None
+    whole, cents = amounts[0]
+    return arabic(whole).replace(",", "") + (f".{arabic(cents)}" if cents else "")
 
 
 CODE = re.compile(rf"^({D})\.({D})(?:\.({D}))?(?:\s*\(({D}+)\))?\s*(.*)$")
