@@ -194,7 +194,12 @@ def test_a_table_plan_with_yearly_budget_columns(tmp_path: Path, merged: bool) -
     draft = import_docx(yearly_table(tmp_path, merged))
     first, second = draft.document["projects"]
     assert draft.document["period"] == {"start": "2567", "end": "2571"}
-    assert (first["mission"], first["sub_mission"], first["item_no"], first["name"]) == ("1.1", "1.1.1", "(๑)", "โครงการอบรม")
+    assert (first["mission"], first["sub_mission"], first["item_no"], first["name"]) == (
+        "1.1",
+        "1.1.1",
+        "(๑)",
+        "โครงการอบรม",
+    )
     assert first["budget"] == {"2567": "5000"} and "budget" not in second
     assert first["method"] == [{"list": [{"label": "๑)", "text": "จัดอบรม"}, {"label": "๒)", "text": "ประเมินผล"}]}]
     assert first["outputs"] == ["มีการอบรม ๑ ครั้ง"] and first["outcomes"] == ["บุคลากรมีความรู้"]
@@ -215,3 +220,28 @@ def test_thai_digit_headings_without_colons(tmp_path: Path) -> None:
     assert project["name"] == "มาตรการเปิดเผยข้อมูล" and project["mission"] == "2.1"
     assert project["duration"]["start"] == "2023-10-01" and project["duration"]["fiscal_years"] == ["2567"]
     assert project["budget"] == {"2567": "113000"}
+
+
+def test_national_template_headings_without_a_model_field_are_reported(tmp_path: Path) -> None:
+    document = docx.Document()
+    for text in ("แผนปฏิบัติการป้องกันการทุจริต (พ.ศ. 2567 - 2571)", "1.1 ภารกิจ", "ลำดับที่ 1", "1. ชื่อโครงการ : โครงการ ก",
+                 "4. เป้าหมาย", "บุคลากร 50 คน", "5. พื้นที่ดำเนินการ", "สำนักงาน", "11. ตัวชี้วัด", "ร้อยละ 80",
+                 "12. ผลผลิต/ผลลัพธ์", "ผลลัพธ์ : บุคลากรมีความรู้"):  # fmt: skip
+        document.add_paragraph(text)
+    document.save(str(tmp_path / "national.docx"))
+    draft = import_docx(tmp_path / "national.docx")
+    project = draft.document["projects"][0]
+    assert project["target_group"] == ["บุคลากร 50 คน"] and project["outcomes"] == ["บุคลากรมีความรู้"]
+    lines = [note.format() for note in draft.notes]
+    assert any(line.startswith("ย่อหน้าที่ 8: [โครงการที่ 1 · พื้นที่ดำเนินการ]") for line in lines), lines
+    assert any(line.startswith("ย่อหน้าที่ 10: [โครงการที่ 1 · ตัวชี้วัด]") for line in lines), lines
+
+
+@needs_seeds
+def test_seed_000_draft_loads_once_the_unprinted_missions_are_filled(tmp_path: Path) -> None:
+    draft = import_docx(build_docx(seed_text(0), tmp_path / "seed0.docx"))
+    missing = [n for n in draft.notes if "ภารกิจ" in n.field and "ให้เติมเอง" in n.reason]
+    assert len(missing) == 22
+    for project, truth in zip(draft.document["projects"], shipped("bma-district-suan-luang")["projects"], strict=True):
+        project["mission"] = truth["mission"]
+    assert len(Plan.model_validate(draft.document).projects) == 22
