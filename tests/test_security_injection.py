@@ -26,7 +26,6 @@ import pytest
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from generator.kinds.plan.compliance import PLACEHOLDER
 from generator.loader import Loc, load_yaml
 from generator.mdtext import escape_linked, escape_md
 from generator.models.catalog import DimensionCatalog, PriorityCatalog, Requirements
@@ -149,6 +148,16 @@ def _tagless(loc: tuple[Any, ...]) -> set[Loc]:
     return found
 
 
+# Why: a catalogue title holding the template's "name the unit here" blank makes the plan page list an
+# erratum; the payload keeps the blank so the payload page has the same sections as the sample page.
+TEMPLATE_MARKERS = ("ระบุชื่อองค์กรปกครองส่วนท้องถิ่น",)
+
+
+def _keep_markers(original: Any, text: str) -> str:
+    kept = [marker for marker in TEMPLATE_MARKERS if isinstance(original, str) and marker in original]
+    return " ".join([text, *kept])
+
+
 def _get(value: Any, loc: Loc) -> Any:
     for part in loc:
         value = value[part]
@@ -172,11 +181,7 @@ class _Injector:
         leaves = iter_leaves(doc.data)
         self.original[path] = {loc: _get(doc.data, loc) for loc in leaves}
         for loc in leaves:
-            # Why: the catalogue's "name the unit here" blank is filled by the generator and listed as an erratum;
-            # keeping it keeps that section (and its payload-carrying table) on the page in both renders.
-            if PLACEHOLDER in self.original[path][loc]:
-                continue
-            _set(doc.data, loc, payload(self.counter))
+            _set(doc.data, loc, _keep_markers(self.original[path][loc], payload(self.counter)))
             self.counter += 1
         for _ in range(20):
             try:
