@@ -260,7 +260,7 @@ def test_item_pages_and_checklist(oit_data: Path) -> None:
     assert "| [O1](o1/index.md) | โครงสร้าง | ไม่มี | /mini/oit/2566/o1/ | - | - |" in checklist
     assert "| [O2](o2/index.md) | ข้อมูลผู้บริหาร | ไม่มี | /mini/oit/2566/o2/ | - | - |" in checklist
     # each reason is said once, with the items it applies to
-    assert "- **ไม่มี** — ยังไม่ได้จัดทำแผนผังโครงสร้าง: [O1](o1/index.md)" in checklist
+    assert "**ไม่มี** — ยังไม่ได้จัดทำแผนผังโครงสร้าง: [O1](o1/index.md)\n" in checklist
     assert checklist.count("ยังไม่ได้ระบุในแผนที่ข้อมูล OIT ของหน่วยงาน") == 1
     assert "[ดาวน์โหลดรายการ URL สำหรับระบบ ITAS (ไฟล์ CSV)](oit-urls.csv)" in checklist
     # the plan page says which OIT item it answers, with a link back
