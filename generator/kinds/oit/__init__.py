@@ -21,7 +21,7 @@ from ...mdtext import escape_md
 from ...pages import PageSpec
 from ...problems import Problem
 from .anchors import check_anchors
-from .catalog import CatalogKey, load_oit_catalogs
+from .catalog import load_oit_catalogs
 from .commands import add_oit_commands
 from .model import OitCatalog, OitMap
 from .rows import (
@@ -42,11 +42,6 @@ from .rows import (
     site_base_url,
 )
 from .tables import TABLES, build_oit_tables
-
-
-def catalogs_of(data: Dataset) -> dict[CatalogKey, Loaded]:
-    """The OIT item catalogues by (assessment year, catalogue) (loaded by `load_oit_catalogs`)."""
-    return data.catalogs.get("oit", {})  # type: ignore[no-any-return]
 
 
 def targets_of(data: Dataset, unit: UnitData, pages: dict[str, PageSpec] | None) -> Targets:
