@@ -254,4 +254,8 @@ def test_oit_urls_command_json_lists_every_item(capsys: pytest.CaptureFixture[st
     assert o18["url"] == "https://example.go.th/sao-bueng-prue/oit/2569/o18/"
     assert o18["status"] == "มี" and o18["period"] == "ปีงบประมาณ 2568"
     o1 = listed["items"][0]
-    assert (o1["status"], o1["reason"], o1["url"]) == ("ไม่มี", UNMAPPED, "https://example.go.th/sao-bueng-prue/oit/2569/o1/")
+    assert (o1["status"], o1["reason"], o1["url"]) == (
+        "ไม่มี",
+        UNMAPPED,
+        "https://example.go.th/sao-bueng-prue/oit/2569/o1/",
+    )
