@@ -223,6 +223,11 @@ def test_every_item_of_every_map_has_a_page(sample_site: dict[str, str]) -> None
                 assert f"| สถานะ | ไม่มี — {UNMAPPED} |" in page
 
 
+def test_an_item_without_content_says_which_page_would_answer_it(sample_site: dict[str, str]) -> None:
+    page = sample_site["sao-bueng-prue/oit/2566/o37/index.md"]  # missing, the catalogue says progress-6m serves it
+    assert "ได้ด้วยหน้า: รายงานความก้าวหน้ารอบ 6 เดือน (ระบุ generated: progress-6m ในแผนที่ข้อมูล OIT)" in page
+
+
 def test_unknown_titles_are_shown_as_unknown(sample_site: dict[str, str]) -> None:
     page = sample_site["sao-bueng-prue/oit/2569/o6/index.md"]
     assert page.startswith("# O6 (ยังไม่ทราบชื่อข้อ)")
