@@ -287,14 +287,14 @@ URL_FIELDS = ("code", "title", "status", "reason", "period", "url")
 def url_records(rows: list[OitRow], year: int, base_url: str | None) -> list[dict[str, str]]:
     """One record per catalogue item, in catalogue order: every item has its page URL."""
     return [
-        dict(
-            zip(
-                URL_FIELDS,
-                (row.item.code, row.item.label, row.status, row.reason, required_period_text(row.item, year),
-                 absolute_url(row.page, base_url)),
-                strict=True,
-            )
-        )
+        {
+            "code": row.item.code,
+            "title": row.item.label,
+            "status": row.status,
+            "reason": row.reason,
+            "period": required_period_text(row.item, year),
+            "url": absolute_url(row.page, base_url),
+        }
         for row in rows
     ]
 
