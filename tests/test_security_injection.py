@@ -28,7 +28,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.loader import Loc, load_yaml
 from generator.mdtext import escape_md
-from generator.models.catalog import DimensionCatalog, PriorityCatalog, Requirements
+from generator.models.catalog import Framework
 from generator.models.unit import Unit
 from generator.privacy import iter_persons
 from generator.problems import DataError
@@ -88,7 +88,7 @@ def payload(counter: int) -> str:
 
 
 def _catalog_patterns() -> dict[str, type[BaseModel]]:
-    patterns: dict[str, type[BaseModel]] = {"priority-*.yml": PriorityCatalog}
+    patterns: dict[str, type[BaseModel]] = {}
     try:  # the OIT item catalogues (ITA document kinds), when present
         from generator.kinds.oit.model import OitCatalog
 
@@ -104,11 +104,12 @@ CATALOG_PATTERNS = _catalog_patterns()
 def model_for(data: Path, path: Path) -> type[BaseModel] | None:
     rel = path.relative_to(data)
     if rel.parts[0] == "catalog":
-        fixed = {"dimensions.yml": DimensionCatalog, "requirements.yml": Requirements}
+        if rel.parts[1:2] == ("frameworks",):
+            return Framework
         for pattern, model in CATALOG_PATTERNS.items():
             if fnmatch.fnmatch(path.name, pattern):
                 return model
-        return fixed.get(path.name)
+        return None
     if path.name == "unit.yml":
         return Unit
     return next((k.model for k in KINDS if fnmatch.fnmatch(path.name, k.pattern)), None)
