@@ -79,4 +79,5 @@ def applicable_mandatory(catalog: PriorityCatalog, unit: Unit) -> list[PriorityI
 def _for_unit(item: PriorityItem, catalog: PriorityCatalog, unit: Unit) -> PriorityItem:
     """The item as this unit reads it: the catalogue's template blank holds the unit's name, never the blank."""
     title = fill_placeholders(item.title, catalog, unit.name)
-    return item if title == item.title else item.model_copy(update={"title": title})
+    note = fill_placeholders(item.note, catalog, unit.name) if item.note else None
+    return item.model_copy(update={"title": title, "note": note})

@@ -141,11 +141,20 @@ def check_unread(data: Dataset) -> list[Problem]:
         if path in data.read or path.name in {".gitkeep", ".DS_Store"} or ".git" in path.parts:
             continue
         shown = shown_path(data.root, path)
-        if path.suffix.lower() in {".yml", ".yaml"} and path.suffix != ".yml":
+        if _is_old_catalogue(data.root, path):
+            message = f"ไฟล์แบบเดิมที่ไม่ใช้แล้ว: มิติ ตารางลำดับความสำคัญ และเกณฑ์ขั้นต่ำอยู่ใน data/catalog/{FRAMEWORK_FILES}/<รหัสกรอบ>.yml ให้ย้ายข้อมูลไปที่นั่นแล้วลบไฟล์นี้"
+            found.append(Problem(shown, 1, "-", message, "warning"))
+        elif path.suffix.lower() in {".yml", ".yaml"} and path.suffix != ".yml":
             found.append(Problem(shown, 1, "-", f"นามสกุลไฟล์ต้องเป็น .yml (ตัวพิมพ์เล็ก) ไม่ใช่ {path.suffix} จึงยังไม่ได้อ่านไฟล์นี้"))
         else:
             found.append(Problem(shown, 1, "-", "ไฟล์นี้ไม่ได้ถูกอ่าน (ชื่อไฟล์หรือตำแหน่งไม่ตรงกับที่โปรแกรมรู้จัก)", "warning"))
     return found
+
+
+def _is_old_catalogue(root: Path, path: Path) -> bool:
+    """Why: before frameworks were files of their own, these three catalogues lived in data/catalog."""
+    old = path.name in {"dimensions.yml", "requirements.yml"} or fnmatch.fnmatch(path.name, "priority-*.yml")
+    return old and path.parent == root / "catalog"
 
 
 def _all_files(root: Path) -> list[Path]:

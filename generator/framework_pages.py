@@ -53,6 +53,7 @@ class PlanUse:
 class ItemRow:
     item: PriorityItem
     title: str
+    note: str | None
     applies: str
     plans: list[PlanUse]
 
@@ -119,9 +120,10 @@ def _use(unit: UnitData, plan: Plan, framework: Framework) -> PlanUse:
 def _item_row(table: PriorityCatalog, item: PriorityItem, uses: list[PlanUse]) -> ItemRow:
     # Why: the source's template blank ("ระบุชื่อองค์กรปกครองส่วนท้องถิ่น") is not text to publish.
     title = fill_placeholders(item.title, table, FILL_IN)
+    note = fill_placeholders(item.note, table, FILL_IN) if item.note else None
     applies = ", ".join(TYPE_LABELS.get(t, t) for t in item.applies_to)
     users = [u for u in uses if u.plan.catalog == table.id]
-    return ItemRow(item, title, f"เฉพาะ{applies}" if applies else "ทุกหน่วยงาน", users)
+    return ItemRow(item, title, note, f"เฉพาะ{applies}" if applies else "ทุกหน่วยงาน", users)
 
 
 def _grouped(rows: list[ItemRow]) -> list[tuple[str, str, list[ItemRow]]]:

@@ -10,8 +10,15 @@ from decimal import Decimal
 from ...compliance import build_compliance
 from ...dataset import Dataset, Loaded, UnitData
 from ...dataset import problem_at as _at
-from ...frameworks import check_plan_framework, describe, framework_for, mission_codes, priority_table, sub_mission_codes
-from ...models.catalog import Framework
+from ...frameworks import (
+    check_plan_framework,
+    describe,
+    framework_for,
+    mission_codes,
+    priority_table,
+    sub_mission_codes,
+)
+from ...models.catalog import Framework, PriorityItem
 from ...models.plan import Plan
 from ...problems import Problem
 from ...thaifmt import format_baht
@@ -98,7 +105,7 @@ def check_catalog_refs(framework: Framework, loaded: Loaded) -> Iterator[Problem
         tables = ", ".join(t.id for t in framework.priorities) or "ไม่มีตารางลำดับความสำคัญ"
         yield _at(loaded, ("catalog",), f"ไม่พบตารางลำดับความสำคัญ '{plan.catalog}' ใน{describe(framework)} (ที่มี: {tables})")
         return
-    items = {(item.group, int(item.no)): item for item in catalog.items}
+    items: dict[tuple[str | None, int], PriorityItem] = {(i.group, int(i.no)): i for i in catalog.items}
     for i, project in enumerate(plan.projects):
         if project.catalog_item is None:
             continue
