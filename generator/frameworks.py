@@ -46,11 +46,15 @@ def check_plan_framework(data: Dataset, loaded: Loaded) -> Iterator[Problem]:
     if not data.frameworks:
         return  # the missing folder is reported once by the loader
     known = ", ".join(describe(f.model) for f in data.frameworks.values())
-    if plan.framework is not None:
-        if plan.framework not in data.frameworks:
-            yield _at(loaded, ("framework",), f"ไม่พบกรอบแผน '{plan.framework}' ใน data/catalog/frameworks (ที่มี: {known})")
-        return
     span = f"{plan.period.start}–{plan.period.end}"
+    if plan.framework is not None:
+        named = data.frameworks.get(plan.framework)
+        if named is None:
+            yield _at(loaded, ("framework",), f"ไม่พบกรอบแผน '{plan.framework}' ใน data/catalog/frameworks (ที่มี: {known})")
+        elif named.model not in covering(data, plan.period.start, plan.period.end):
+            message = f"ช่วงปี {span} ของแผนอยู่นอกช่วงของ{describe(named.model)} ตรวจว่าระบุกรอบถูกต้อง"
+            yield _at(loaded, ("framework",), message, "warning")
+        return
     found = covering(data, plan.period.start, plan.period.end)
     if not found:
         message = f"ไม่มีกรอบแผนที่ครอบคลุมช่วงปี {span} ของแผน ให้ระบุ framework: <รหัสกรอบ> (ที่มี: {known})"

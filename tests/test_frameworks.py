@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.authoring import write_plan_outline
 from generator.frameworks import UNKNOWN_TITLE
 from generator.site import load_and_check, render_site
 
@@ -92,6 +93,11 @@ def test_period_selects_the_covering_framework_and_an_uncovered_period_is_an_err
 def test_named_framework_wins_over_the_period_and_an_unknown_name_is_an_error(mini_data: Path) -> None:
     text = PLAN_2561.replace('"2561"', '"2565"').replace('"2564"', '"2567"')
     _plan(mini_data, "plan-2565-2567.yml", text.replace("period:", "framework: lg-2561-2564\nperiod:"))
+    assert _messages(mini_data) == [
+        "data/units/mini/plan-2565-2567.yml:2: framework: คำเตือน: ช่วงปี 2565–2567 ของแผนอยู่นอกช่วงของกรอบแผน"
+        " lg-2561-2564 (พ.ศ. 2561–2564) ตรวจว่าระบุกรอบถูกต้อง"
+    ]
+    _plan(mini_data, "plan-2561-2564.yml", PLAN_2561.replace("period:", "framework: lg-2561-2564\nperiod:"))
     assert _messages(mini_data) == []
     _plan(mini_data, "plan-2565-2567.yml", text.replace("period:", "framework: lg-2571-2575\nperiod:"))
     (message,) = _messages(mini_data)
@@ -170,3 +176,10 @@ PLACEHOLDERS = ("ระบุชื่อองค์กรปกครองส
 def test_no_template_placeholder_is_published(site_files: dict[str, str], placeholder: str) -> None:
     found = {path: text.count(placeholder) for path, text in site_files.items() if placeholder in text}
     assert found == {}
+
+
+def test_plan_outline_names_the_framework_in_force_when_no_framework_covers_its_period(mini_data: Path) -> None:
+    beyond = write_plan_outline(mini_data, "mini", "2568").read_text(encoding="utf-8")
+    assert "\nframework: lg-2566-2570\nperiod:" in beyond
+    within = write_plan_outline(mini_data, "mini", "2566").read_text(encoding="utf-8")
+    assert "framework:" not in within

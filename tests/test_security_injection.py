@@ -159,6 +159,26 @@ def _set(value: Any, loc: Loc, new: Any) -> None:
     _get(value, loc[:-1])[loc[-1]] = new
 
 
+def _table_references() -> tuple[str, ...]:
+    """The phrases by which plan text refers to a framework table (`cited_as`), from the shipped frameworks."""
+    phrases: list[str] = []
+    for path in sorted((ROOT / "data" / "catalog" / "frameworks").glob("*.yml")):
+        framework = Framework.model_validate(load_yaml(path, str(path)).data)
+        phrases += [p for t in framework.priorities for p in t.cited_as]
+        table = framework.requirements.unit_table if framework.requirements else None
+        phrases += table.cited_as if table else []
+    return tuple(phrases)
+
+
+# Why kept: text naming a framework table gets a link to it, so a payload there (or in the phrase itself)
+# would change the page's links for a reason that has nothing to do with injection.
+TABLE_REFERENCES = _table_references()
+
+
+def _keeps_reference(loc: Loc, value: str) -> bool:
+    return "cited_as" in loc or any(phrase in value for phrase in TABLE_REFERENCES)
+
+
 class _Injector:
     def __init__(self, data: Path):
         self.data = data
@@ -172,6 +192,8 @@ class _Injector:
         leaves = iter_leaves(doc.data)
         self.original[path] = {loc: _get(doc.data, loc) for loc in leaves}
         for loc in leaves:
+            if _keeps_reference(loc, self.original[path][loc]):
+                continue
             _set(doc.data, loc, payload(self.counter))
             self.counter += 1
         for _ in range(20):
