@@ -183,3 +183,21 @@ def test_plan_outline_names_the_framework_in_force_when_no_framework_covers_its_
     assert "\nframework: lg-2566-2570\nperiod:" in beyond
     within = write_plan_outline(mini_data, "mini", "2566").read_text(encoding="utf-8")
     assert "framework:" not in within
+
+
+def test_progress_report_of_a_2561_plan_uses_that_plans_framework(mini_data: Path) -> None:
+    _plan(mini_data, "plan-2561-2564.yml", PLAN_2561)
+    report = """\
+plan: 2561-2564
+fiscal_year: 2562
+round: 6m
+report_date: 2019-03-31
+projects:
+  - {project: first, status: อยู่ระหว่างดำเนินการ, progress: 50}
+  - {project: second, status: ยังไม่ดำเนินการ, progress: 0}
+"""
+    (mini_data / "units" / "mini" / "progress-2562-6m.yml").write_text(report, encoding="utf-8")
+    files = render_site(mini_data).files
+    page = next(text for path, text in files.items() if "/plan/2561-2564/progress/2562-6m/" in path)
+    assert "มิติที่ 2 การบริหารราชการเพื่อป้องกันการทุจริต" in page
+    assert "การบริหารราชการด้วยความโปร่งใส" not in page
