@@ -31,6 +31,9 @@ from .models.plan import Plan
 from .pages import PageSpec
 
 NAV_SECTION = "กรอบแผน"
+# Why a limit: a national framework is used by thousands of อปท.; its pages must not grow with the site
+# (each plan page shows its own compliance), so past this many plans they show counts, not a list.
+PLAN_LIST_LIMIT = 30
 GROUPS = {
     "mandatory": "1. โครงการ/กิจกรรม/มาตรการ สำคัญที่ทุกหน่วยงานต้องดำเนินการ",
     "selective": "2. โครงการ/กิจกรรม/มาตรการ สำคัญที่ให้หน่วยงานเลือกดำเนินการ",
@@ -72,7 +75,13 @@ def _pages_of(data: Dataset, framework: Framework) -> list[PageSpec]:
     source = data.frameworks[framework.id].path
     nav = (NAV_SECTION, f"พ.ศ. {framework.period.start}–{framework.period.end}")
     uses = plans_using(data, framework)
-    base = {"framework": framework, "uses": uses, "index_page": framework_page(framework.id)}
+    base = {
+        "framework": framework,
+        "uses": uses,
+        "list_plans": len(uses) <= PLAN_LIST_LIMIT,
+        "tally": tally(uses),
+        "index_page": framework_page(framework.id),
+    }
     context = {**base, "dimensions": dimension_catalog(framework), "tables": _table_links(framework)}
     pages = [PageSpec(framework_page(framework.id), "framework.md.j2", framework.title, context, source, nav)]
     for table in framework.priorities:
@@ -84,6 +93,13 @@ def _pages_of(data: Dataset, framework: Framework) -> list[PageSpec]:
         minimums = {**base, "rules": framework.requirements, "type_labels": TYPE_LABELS}
         pages.append(PageSpec(minimums_page(framework.id), "framework-minimums.md.j2", "เกณฑ์จำนวนโครงการขั้นต่ำ", minimums, source, nav))
     return pages
+
+
+def tally(uses: list[PlanUse]) -> dict[str, int]:
+    """How many plans of a framework meet its minimum rules, fall short, or have no rule that applies."""
+    met = sum(1 for u in uses if u.compliance is not None and u.compliance.ok)
+    no_rule = sum(1 for u in uses if u.compliance is None)
+    return {"all": len(uses), "met": met, "short": len(uses) - met - no_rule, "no_rule": no_rule}
 
 
 def _table_links(framework: Framework) -> list[tuple[str, str]]:

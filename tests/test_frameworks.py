@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import framework_pages
 from generator.authoring import write_plan_outline
 from generator.frameworks import UNKNOWN_TITLE
 from generator.site import load_and_check, render_site
@@ -201,3 +202,12 @@ projects:
     page = next(text for path, text in files.items() if "/plan/2561-2564/progress/2562-6m/" in path)
     assert "มิติที่ 2 การบริหารราชการเพื่อป้องกันการทุจริต" in page
     assert "การบริหารราชการด้วยความโปร่งใส" not in page
+
+
+def test_framework_pages_show_counts_not_a_list_when_many_plans_use_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(framework_pages, "PLAN_LIST_LIMIT", 2)
+    files = render_site(ROOT / "data").files
+    overview = files["frameworks/lg-2566-2570/index.md"]
+    assert "มีแผน 3 ฉบับที่ใช้กรอบนี้" in overview and "/plan/2566-2570/index.md" not in overview
+    minimums = files["frameworks/lg-2566-2570/minimums/index.md"]
+    assert "| **รวม** | **3** |" in minimums and "/plan/2566-2570/index.md" not in minimums
