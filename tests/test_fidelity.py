@@ -76,3 +76,11 @@ def test_placeholder_is_filled_and_never_published(site: RenderedSite) -> None:
 def test_ita_errata_are_on_the_report_page(site: RenderedSite) -> None:
     page = site.files["bma-district-suan-luang/ita/2565/index.md"]
     assert "## แก้ไขจากต้นฉบับ" in page and "| ข้อ e9 | ผู้ราชการ | ผู้ติดต่อราชการ |" in page
+
+
+@needs_seeds
+def test_thai_digit_web_address_is_a_link_shown_as_printed(site: RenderedSite) -> None:
+    printed = "http://๒๐๓.๑๔๘.๒๕๐.๑๗๘/Rongtook/Home.aspx"
+    assert printed in _seed("003")
+    page = site.files["bma/ita/2565/consolidated/index.md"]
+    assert f"[{printed}](http://203.148.250.178/Rongtook/Home.aspx){{: .web-address }}" in page

@@ -27,7 +27,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from generator.loader import Loc, load_yaml
-from generator.mdtext import escape_md
+from generator.mdtext import escape_linked, escape_md
 from generator.models.catalog import Framework
 from generator.models.unit import Unit
 from generator.privacy import iter_persons
@@ -414,6 +414,9 @@ STRUCTURE_TAGS = (
 
 
 def structure(page_html: str) -> dict[str, int]:
+    # Why: a web address written in the text is linked on purpose (mdtext.escape_linked); such a link shows
+    # exactly its http(s) target, and payloads in its text are checked by test_linked_text_shows_payload_literally.
+    page_html = re.sub(r'<a class="web-address" href="https?://[^"]*">[^<]*</a>', "", page_html)
     return {tag: len(re.findall(rf"<{tag}[\s>]", page_html)) for tag in STRUCTURE_TAGS}
 
 
@@ -442,6 +445,21 @@ def test_escape_md_shows_payload_literally(text: str) -> None:
         visible = html.unescape(_strip_tags(page_html))
         expected = " ".join(text.split()).replace("\u202e", "").replace("\u2066", "")
         assert expected in " ".join(visible.split()), (layout, page_html)
+
+
+@pytest.mark.parametrize("text", [*PAYLOADS, CORE, *(f"ดู https://example.org/{p} ต่อ" for p in PAYLOADS)])
+def test_linked_text_shows_payload_literally(text: str) -> None:
+    """Text whose web addresses become links: still no markup from data, every character still visible,
+    and every link it makes is an http(s) link whose text is its own address."""
+    md = site_markdown()
+    for layout in ("{}", "| หัว |\n|---|\n| {} |", "- {}"):
+        page_html = md.reset().convert(layout.format(escape_linked(text)))
+        assert find_injections(page_html) == []
+        visible = html.unescape(_strip_tags(page_html))
+        expected = " ".join(text.split()).replace("\u202e", "").replace("\u2066", "")
+        assert expected in " ".join(visible.split()), (layout, page_html)
+        for href, shown in re.findall(r'<a [^>]*href="([^"]*)"[^>]*>([^<]*)</a>', page_html):
+            assert href.startswith(("http://", "https://")) and html.unescape(shown).startswith(href[:8]), page_html
 
 
 def _strip_tags(page_html: str) -> str:

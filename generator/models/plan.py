@@ -70,6 +70,7 @@ class Project(Strict):
     outputs: Blocks = Field(default_factory=list, title="ผลผลิต")
     outcomes: Blocks = Field(default_factory=list, title="ผลลัพธ์")
     remarks: Text | None = Field(None, title="หมายเหตุ")
+    errata: Errata
 
     @property
     def dimension(self) -> int:

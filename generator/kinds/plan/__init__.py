@@ -9,7 +9,8 @@ framework pages and progress reports use them too.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import argparse
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from ...dataset import Dataset, Loaded, UnitData
 from ...kindapi import DocumentKind, ServedTarget, TargetName
 from ...models.plan import Plan
 from .checks import check_plan
+from .docx_import import add_import_docx_parser
 from .pages import build_plan_pages
 from .pdf import add_pdf_parser
 from .tables import TABLES, build_plan_tables
@@ -48,6 +50,11 @@ def served_targets(data: Dataset, unit: UnitData, loaded: Loaded) -> Iterator[Se
         yield ServedTarget(PLAN_RISKS.name, PLAN_RISKS.label, anchor="risks", **common)
 
 
+def add_plan_commands(sub: argparse._SubParsersAction, kinds: Sequence[DocumentKind]) -> None:  # type: ignore[type-arg]
+    add_pdf_parser(sub, kinds)
+    add_import_docx_parser(sub, kinds)
+
+
 KINDS = (
     DocumentKind(
         name="plan",
@@ -63,6 +70,6 @@ KINDS = (
         build_tables=build_plan_tables,
         targets=(PLAN, PLAN_RISKS),
         served=served_targets,
-        add_commands=add_pdf_parser,
+        add_commands=add_plan_commands,
     ),
 )

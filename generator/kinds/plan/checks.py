@@ -164,4 +164,3 @@ def check_requirements(framework: Framework, unit: UnitData, loaded: Loaded) -> 
     if result.optional_count < result.optional_min:
         message = f"มีโครงการให้เลือก/ตามบริบท {result.optional_count} โครงการ น้อยกว่าขั้นต่ำ {result.optional_min}"
         yield _at(loaded, ("projects",), message, "warning")
-
