@@ -28,7 +28,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.loader import Loc, load_yaml
 from generator.mdtext import escape_linked, escape_md
-from generator.models.catalog import DimensionCatalog, PriorityCatalog, Requirements
+from generator.models.catalog import Framework
 from generator.models.unit import Unit
 from generator.privacy import iter_persons
 from generator.problems import DataError
@@ -88,7 +88,7 @@ def payload(counter: int) -> str:
 
 
 def _catalog_patterns() -> dict[str, type[BaseModel]]:
-    patterns: dict[str, type[BaseModel]] = {"priority-*.yml": PriorityCatalog}
+    patterns: dict[str, type[BaseModel]] = {}
     try:  # the OIT item catalogues (ITA document kinds), when present
         from generator.kinds.oit.model import OitCatalog
 
@@ -104,11 +104,12 @@ CATALOG_PATTERNS = _catalog_patterns()
 def model_for(data: Path, path: Path) -> type[BaseModel] | None:
     rel = path.relative_to(data)
     if rel.parts[0] == "catalog":
-        fixed = {"dimensions.yml": DimensionCatalog, "requirements.yml": Requirements}
+        if rel.parts[1:2] == ("frameworks",):
+            return Framework
         for pattern, model in CATALOG_PATTERNS.items():
             if fnmatch.fnmatch(path.name, pattern):
                 return model
-        return fixed.get(path.name)
+        return None
     if path.name == "unit.yml":
         return Unit
     return next((k.model for k in KINDS if fnmatch.fnmatch(path.name, k.pattern)), None)
@@ -148,16 +149,6 @@ def _tagless(loc: tuple[Any, ...]) -> set[Loc]:
     return found
 
 
-# Why: a catalogue title holding the template's "name the unit here" blank makes the plan page list an
-# erratum; the payload keeps the blank so the payload page has the same sections as the sample page.
-TEMPLATE_MARKERS = ("ระบุชื่อองค์กรปกครองส่วนท้องถิ่น",)
-
-
-def _keep_markers(original: Any, text: str) -> str:
-    kept = [marker for marker in TEMPLATE_MARKERS if isinstance(original, str) and marker in original]
-    return " ".join([text, *kept])
-
-
 def _get(value: Any, loc: Loc) -> Any:
     for part in loc:
         value = value[part]
@@ -166,6 +157,26 @@ def _get(value: Any, loc: Loc) -> Any:
 
 def _set(value: Any, loc: Loc, new: Any) -> None:
     _get(value, loc[:-1])[loc[-1]] = new
+
+
+def _table_references() -> tuple[str, ...]:
+    """The phrases by which plan text refers to a framework table (`cited_as`), from the shipped frameworks."""
+    phrases: list[str] = []
+    for path in sorted((ROOT / "data" / "catalog" / "frameworks").glob("*.yml")):
+        framework = Framework.model_validate(load_yaml(path, str(path)).data)
+        phrases += [p for t in framework.priorities for p in t.cited_as]
+        table = framework.requirements.unit_table if framework.requirements else None
+        phrases += table.cited_as if table else []
+    return tuple(phrases)
+
+
+# Why kept: text naming a framework table gets a link to it, so a payload there (or in the phrase itself)
+# would change the page's links for a reason that has nothing to do with injection.
+TABLE_REFERENCES = _table_references()
+
+
+def _keeps_reference(loc: Loc, value: str) -> bool:
+    return "cited_as" in loc or any(phrase in value for phrase in TABLE_REFERENCES)
 
 
 class _Injector:
@@ -181,7 +192,9 @@ class _Injector:
         leaves = iter_leaves(doc.data)
         self.original[path] = {loc: _get(doc.data, loc) for loc in leaves}
         for loc in leaves:
-            _set(doc.data, loc, _keep_markers(self.original[path][loc], payload(self.counter)))
+            if _keeps_reference(loc, self.original[path][loc]):
+                continue
+            _set(doc.data, loc, payload(self.counter))
             self.counter += 1
         for _ in range(20):
             try:

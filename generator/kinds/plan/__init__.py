@@ -1,8 +1,10 @@
 """The action plan (แผนปฏิบัติการป้องกันการทุจริต): data/units/<unit>/plan-<start>-<end>.yml.
 
-Everything of this kind lives in this package: checks, pages, URLs, budget and compliance tables,
-downloadable tables, its chart, its templates and the `pdf` command. The plan model itself is shared
-(generator/models/plan.py) because progress reports and OIT maps refer to plans and their projects.
+Everything of this kind lives in this package: checks, pages, URLs, budget tables, downloadable tables,
+its chart, its templates and the `pdf` command. The plan model itself is shared (generator/models/plan.py)
+because progress reports and OIT maps refer to plans and their projects; so are the plan frameworks
+(generator/frameworks.py) and compliance with their minimum rules (generator/compliance.py), because the
+framework pages and progress reports use them too.
 """
 
 from __future__ import annotations
