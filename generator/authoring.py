@@ -11,7 +11,8 @@ from typing import Any, get_args
 import yaml
 from pydantic import ValidationError
 
-from .models.catalog import UnitType
+from .dataset import FRAMEWORK_FILES, load_document
+from .models.catalog import Framework, UnitType
 from .models.common import check_slug, parse_fiscal_year
 from .models.unit import Unit
 from .schema_docs import ENUM_THAI
@@ -134,8 +135,27 @@ def write_plan_outline(data: Path, unit_id: str | None, first_year: str) -> Path
     path = folder / f"plan-{start}-{end}.yml"
     if path.exists():
         raise ValueError(f"{path}: มีโครงร่างแผนนี้อยู่แล้ว ไม่เขียนทับ")
-    path.write_text(PLAN_OUTLINE.format(start=start, end=end, unit=unit_id), encoding="utf-8")
+    outline = PLAN_OUTLINE.format(start=start, end=end, unit=unit_id)
+    path.write_text(outline.replace("period:", framework_line(data, start, end) + "period:", 1), encoding="utf-8")
     return path
+
+
+def framework_line(data: Path, start: int, end: int) -> str:
+    """`framework: <id>` when no framework covers the whole period but one is in force in its first year (the
+    check would otherwise refuse the plan); nothing when the period alone selects the framework."""
+    frameworks = _frameworks(data)
+    if any(f.period.start <= start and end <= f.period.end for f in frameworks):
+        return ""
+    in_force = [f for f in frameworks if f.period.start <= start <= f.period.end]
+    if len(in_force) != 1:
+        return ""
+    return f"# ไม่มีกรอบแผนที่ครอบคลุมปี {start}–{end} ทั้งหมด จึงระบุกรอบที่ใช้อยู่ในปี {start}\nframework: {in_force[0].id}\n"
+
+
+def _frameworks(data: Path) -> list[Framework]:
+    folder = data / "catalog" / FRAMEWORK_FILES
+    loaded = [load_document(data, path, Framework, []) for path in sorted(folder.glob("*.yml"))]
+    return [item.model for item in loaded if item is not None]
 
 
 PLAN_OUTLINE = """\

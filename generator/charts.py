@@ -74,6 +74,7 @@ def render_bar_chart(
     categories = [thaifmt.digits(c, numerals) for c in categories]
     series = [Series(thaifmt.digits(s.name, numerals), s.values) for s in series]
     cid = chart_id or _chart_id(title, categories)
+    title, description = thaifmt.digits(title, numerals), thaifmt.digits(description, numerals)
     fmt = _formatter(format_value, numerals)
     figure = [
         f'<figure class="chart" id="{cid}">',
@@ -193,7 +194,7 @@ def wrap_label(text: str, width: float, bold: bool = True) -> list[str]:
         if text_width(candidate, bold=bold) <= width:
             current = candidate
             continue
-        if current and text_width(word, bold=bold) <= width:
+        if current and text_width(word, bold=bold) <= width and not _starts_with_mark(word, bold):
             lines.append(current)
             current = word
             continue
@@ -207,12 +208,17 @@ def wrap_label(text: str, width: float, bold: bool = True) -> list[str]:
     return lines or [""]
 
 
+def _starts_with_mark(text: str, bold: bool) -> bool:
+    """A combining vowel or tone mark (zero width) cannot begin a line, even after a stray space."""
+    return bool(text) and text_width(text[0], bold=bold) == 0
+
+
 def _cut_point(text: str, width: float, bold: bool) -> int:
     limit = len(text)
     while limit > 1 and text_width(text[:limit], bold=bold) > width:
         limit -= 1
     space = text.rfind(" ", 0, limit + 1)
-    if space > limit // 3:
+    if space > limit // 3 and not _starts_with_mark(text[space + 1 :], bold):
         return space + 1
     starts = [text.rfind(marker, 1, limit) for marker in _THAI_BREAKS]
     best = max(starts)

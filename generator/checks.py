@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from .dataset import Dataset, UnitData
 from .dataset import problem_at as _at
 from .directory import DIRECTORY_DIR
-from .frameworks import mission_codes
+from .frameworks import FRAMEWORKS_DIR, check_frameworks
 from .kindapi import SiteBuild
 from .pages import PageSpec
 from .privacy import find_privacy_leaks
@@ -23,7 +23,7 @@ from .render import unsafe_output_path
 
 def check_dataset(data: Dataset) -> list[Problem]:
     problems: list[Problem] = []
-    problems.extend(check_catalogs(data))
+    problems.extend(check_frameworks(data))
     for unit in data.units.values():
         problems.extend(check_unit(data, unit))
         for loaded in unit.documents:
@@ -36,19 +36,11 @@ def check_dataset(data: Dataset) -> list[Problem]:
     return problems
 
 
-def check_catalogs(data: Dataset) -> Iterator[Problem]:
-    if data.dimensions is None:
-        return
-    codes = mission_codes(data.dimensions.model)
-    for loaded in data.priorities.values():
-        for i, item in enumerate(loaded.model.items):
-            if item.mission not in codes:
-                yield _at(loaded, ("items", i, "mission"), f"ไม่มีภารกิจ {item.mission} ในตารางมิติ")
-
-
 def check_unit(data: Dataset, unit: UnitData) -> Iterator[Problem]:
     if unit.id == DIRECTORY_DIR:
         yield _at(unit.unit, ("id",), f"รหัสหน่วยงาน '{DIRECTORY_DIR}' ซ้ำกับหน้ารายชื่อหน่วยงาน ให้เปลี่ยนรหัสหน่วยงาน")
+    if unit.id == FRAMEWORKS_DIR:
+        yield _at(unit.unit, ("id",), f"รหัสหน่วยงาน '{FRAMEWORKS_DIR}' ซ้ำกับหน้ากรอบแผน ให้เปลี่ยนรหัสหน่วยงาน")
     parent = unit.unit.model.parent
     if parent and parent not in data.units:
         yield _at(unit.unit, ("parent",), f"ไม่พบหน่วยงานต้นสังกัด '{parent}' ใน data/units", "warning")

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from .kindapi import DocumentKind
 from .loader import YamlDoc, YamlProblem, load_yaml
-from .models.catalog import DimensionCatalog, PriorityCatalog, Requirements
+from .models.catalog import Framework
 from .models.common import SLUG_RE
 from .models.unit import Unit
 from .problems import Problem, Severity
@@ -60,9 +60,7 @@ class UnitData:
 @dataclass
 class Dataset:
     root: Path
-    dimensions: Loaded | None = None
-    priorities: dict[str, Loaded] = field(default_factory=dict)
-    requirements: Loaded | None = None
+    frameworks: dict[str, Loaded] = field(default_factory=dict)  # plan frameworks by id (data/catalog/frameworks)
     units: dict[str, UnitData] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     kinds: tuple[DocumentKind, ...] = ()  # handed in by the caller (generator.site), in display order
@@ -143,11 +141,20 @@ def check_unread(data: Dataset) -> list[Problem]:
         if path in data.read or path.name in {".gitkeep", ".DS_Store"} or ".git" in path.parts:
             continue
         shown = shown_path(data.root, path)
-        if path.suffix.lower() in {".yml", ".yaml"} and path.suffix != ".yml":
+        if _is_old_catalogue(data.root, path):
+            message = f"ไฟล์แบบเดิมที่ไม่ใช้แล้ว: มิติ ตารางลำดับความสำคัญ และเกณฑ์ขั้นต่ำอยู่ใน data/catalog/{FRAMEWORK_FILES}/<รหัสกรอบ>.yml ให้ย้ายข้อมูลไปที่นั่นแล้วลบไฟล์นี้"
+            found.append(Problem(shown, 1, "-", message, "warning"))
+        elif path.suffix.lower() in {".yml", ".yaml"} and path.suffix != ".yml":
             found.append(Problem(shown, 1, "-", f"นามสกุลไฟล์ต้องเป็น .yml (ตัวพิมพ์เล็ก) ไม่ใช่ {path.suffix} จึงยังไม่ได้อ่านไฟล์นี้"))
         else:
             found.append(Problem(shown, 1, "-", "ไฟล์นี้ไม่ได้ถูกอ่าน (ชื่อไฟล์หรือตำแหน่งไม่ตรงกับที่โปรแกรมรู้จัก)", "warning"))
     return found
+
+
+def _is_old_catalogue(root: Path, path: Path) -> bool:
+    """Why: before frameworks were files of their own, these three catalogues lived in data/catalog."""
+    old = path.name in {"dimensions.yml", "requirements.yml"} or fnmatch.fnmatch(path.name, "priority-*.yml")
+    return old and path.parent == root / "catalog"
 
 
 def _all_files(root: Path) -> list[Path]:
@@ -159,17 +166,27 @@ def _all_files(root: Path) -> list[Path]:
     return sorted(found)
 
 
+FRAMEWORK_FILES = "frameworks"  # folder under data/catalog
+
+
 def _load_catalog(data: Dataset) -> None:
     catalog = data.root / "catalog"
-    data.dimensions = _required(data, catalog / "dimensions.yml", DimensionCatalog)
-    data.requirements = _required(data, catalog / "requirements.yml", Requirements)
-    for path in sorted(catalog.glob("priority-*.yml")):
-        loaded = data.load(path, PriorityCatalog)
-        if loaded is not None:
-            data.priorities[loaded.model.id] = loaded
+    _load_frameworks(data, catalog / FRAMEWORK_FILES)
     for kind in data.kinds:
         if kind.load_catalogs is not None:
             data.catalogs[kind.name] = kind.load_catalogs(data)
+
+
+def _load_frameworks(data: Dataset, folder: Path) -> None:
+    """Every data/catalog/frameworks/*.yml; a second file with the same id is reported by the checks."""
+    paths = sorted(folder.glob("*.yml")) if folder.is_dir() else []
+    if not paths:
+        shown = shown_path(data.root, folder)
+        data.problems.append(Problem(shown, 1, "-", "ไม่พบไฟล์กรอบแผน (data/catalog/frameworks/<รหัสกรอบ>.yml) อย่างน้อยหนึ่งไฟล์"))
+    for path in paths:
+        loaded = data.load(path, Framework)
+        if loaded is not None:
+            data.frameworks.setdefault(loaded.model.id, loaded)
 
 
 def _required(data: Dataset, path: Path, model: type[BaseModel]) -> Loaded | None:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
-from .models.common import ListBlock, ListItem, TableWrapper
+from .models.common import ListBlock, ListItem, TableWrapper, to_arabic_digits
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]|!#+])")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])")
@@ -38,15 +38,56 @@ def escape_md(value: object) -> Md:
     """Escape text so Python-Markdown shows it literally (HTML entities + backslash escapes)."""
     if isinstance(value, Md):
         return value
-    text = " ".join(str(value).translate(_BIDI_CONTROLS).split())
+    return Md(_escape_line_start(_escape_inline(_normalise(value))))
+
+
+def _normalise(value: object) -> str:
+    return " ".join(str(value).translate(_BIDI_CONTROLS).split())
+
+
+def _escape_inline(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _SPECIAL.sub(r"\\\1", text)
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def _escape_line_start(text: str) -> str:
     text = _LINE_START.sub(r"\1\2\\\3", text)
     if text.startswith("-"):
-        text = "\\" + text
-    elif text.startswith("="):
-        text = "&#61;" + text[1:]  # a line of '=' under a paragraph would make it a heading; '\=' is no escape
-    return Md(text)
+        return "\\" + text
+    if text.startswith("="):
+        return "&#61;" + text[1:]  # a line of '=' under a paragraph would make it a heading; '\=' is no escape
+    return text
+
+
+def escape_linked(value: object) -> Md:
+    """Like `escape_md`, but a web address written in the text becomes a link to exactly that address.
+
+    The visible text stays as written (Thai digits too: 'http://๒๐๓.๑๔๘.๒๕๐.๑๗๘/'); the href gets Arabic
+    digits so the address works, and goes through `link_target`. Only http(s) addresses are linked."""
+    if isinstance(value, Md):
+        return value
+    text = _normalise(value)
+    parts: list[str] = []
+    last = 0
+    for match in _WEB_ADDRESS.finditer(text):
+        url = match.group().rstrip(_TRAILING)
+        if url.endswith("://"):
+            continue  # no host: text, not an address
+        parts += [_escape_inline(text[last : match.start()]), _address_link(url)]
+        last = match.start() + len(url)
+    parts.append(_escape_inline(text[last:]))
+    return Md(_escape_line_start("".join(parts)))
+
+
+# A web address in running text: up to the first space, quote, bracket or markup character. Punctuation that
+# ends a sentence ('.', ',', ')') is not part of it; '(' ')' never are (an address in brackets is common).
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>()\[\]{}\"'`|\\^*]+")
+_TRAILING = ".,;:!?"
+
+
+def _address_link(url: str) -> str:
+    # Why the class: site.css lets a long address break anywhere on a phone; it also marks the link as made here.
+    return f"[{_escape_inline(url)}]({link_target(to_arabic_digits(url))}){{: .web-address }}"
 
 
 def render_blocks(blocks: Sequence[object], indent: int = 0) -> Md:
@@ -61,7 +102,7 @@ def render_block(block: object, indent: int = 0) -> str:
         return render_list(block.list, block.ordered, indent)
     if isinstance(block, TableWrapper):
         return render_table(block.table.header, block.table.rows, block.table.caption, indent)
-    return pad + escape_md(block)
+    return pad + escape_linked(block)
 
 
 def render_list(items: Sequence[object], ordered: bool = False, indent: int = 0) -> str:
@@ -80,8 +121,8 @@ def render_list(items: Sequence[object], ordered: bool = False, indent: int = 0)
 def item_text(item: object) -> str:
     if isinstance(item, ListItem):
         label = f"{escape_md(item.label)} " if item.label else ""
-        return label + escape_md(item.text)
-    return escape_md(item)
+        return label + escape_linked(item.text)
+    return escape_linked(item)
 
 
 def render_table(header: list[str], rows: list[list[str]], caption: str | None = None, indent: int = 0) -> str:

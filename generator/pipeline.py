@@ -17,6 +17,7 @@ from pathlib import Path
 from .checks import check_built, check_dataset
 from .dataset import Dataset, load_dataset
 from .directory import build_directory
+from .framework_pages import build_framework_pages
 from .kindapi import DocumentKind, SiteBuild, sorted_kinds
 from .opendata.bundle import build_opendata_assets
 from .opendata.site_pages import decorate_site
@@ -70,6 +71,7 @@ def check_site(root: Path, kinds: Sequence[DocumentKind], templates: Path | None
 def build_site(data: Dataset, warnings: list[Problem], templates: Path | None = None) -> RenderedSite:
     """Page specs, Markdown and downloads of checked data (no data problem is raised here)."""
     specs = build_pages(data, warnings)
+    specs.extend(build_framework_pages(data))  # the frameworks' own tables, which plan pages link to
     # Why last: download links, the open-data pages and "ปรับปรุงล่าสุด" must see every kind's pages and extras.
     decorate_site(data, specs)
     env = build_environment(templates, data.kinds)

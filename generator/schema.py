@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .kindapi import DocumentKind
-from .models.catalog import DimensionCatalog, PriorityCatalog, Requirements
+from .models.catalog import Framework
 from .models.unit import Unit
 from .schema_docs import describe, enum_descriptions, label_branches
 
@@ -19,9 +19,7 @@ def schema_models(kinds: Sequence[DocumentKind]) -> dict[str, type[BaseModel]]:
     """File name of each schema → the model it describes."""
     models: dict[str, type[BaseModel]] = {
         "unit.schema.json": Unit,
-        "dimensions.schema.json": DimensionCatalog,
-        "priority.schema.json": PriorityCatalog,
-        "requirements.schema.json": Requirements,
+        "framework.schema.json": Framework,
     }
     for kind in kinds:
         models[f"{kind.name}.schema.json"] = kind.model

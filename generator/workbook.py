@@ -26,6 +26,7 @@ ColumnType = Literal["text", "number", "date", "month", "list", "blocks", "yaml"
 Form = Literal["fields", "rows", "pairs"]
 ABOUT_SHEET = "เกี่ยวกับไฟล์"
 CHOICES_SHEET = "รายการเลือก"
+ERRATA = "แก้ไขจากต้นฉบับ"
 FIELD_HEADERS = ("ช่อง", "ค่า")
 ABOUT_LABELS = {"unit": "หน่วยงาน", "document": "เอกสาร", "kind": "ชนิดเอกสาร"}
 YAML_MARK = "[YAML]"  # first line of a cell holding a structure the sheet has no columns for
@@ -81,6 +82,18 @@ class WorkbookLayout:
     def relative_path(self, sheet: Sheet) -> tuple[str, ...]:
         """The path of the sheet's list or mapping inside one row of its parent (or the document)."""
         return sheet.path[len(self.sheet(sheet.parent).path) + 1 :] if sheet.parent else sheet.path
+
+
+def errata_sheet(title: str, path: tuple[str, ...], parent: str = "") -> Sheet:
+    """The changes from the printed source (models.common.Erratum), a sheet of their own in every kind that has them."""
+    columns = (
+        Column("where", "ตำแหน่ง"),
+        Column("original", "ข้อความตามต้นฉบับ"),
+        Column("corrected", "ข้อความที่แก้ไข"),
+        Column("reason", "เหตุผล"),
+        Column("layout", "เป็นการจัดรูปแบบ (true/false)", choices=BOOLEANS),
+    )
+    return Sheet(title, path, columns, parent=parent)
 
 
 @dataclass

@@ -26,9 +26,7 @@ TEMPLATE_GLOBS = (("generator", "**/*.j2"), ("theme", "**/*.html"))
 MIN_CONFIDENCE = 60
 VALIDATOR_DECORATORS = ["@model_validator", "@field_validator", "@field_serializer", "@model_serializer"]
 # Found dead by the scan (issue 11); the lead deletes them after the package move.
-KNOWN_DEAD = {
-    "fiscal_year_of",  # thaifmt.py: the Thai-date module's public API (tests; issue 16's new-round will use it)
-}
+KNOWN_DEAD: set[str] = set()
 
 
 def template_words() -> set[str]:

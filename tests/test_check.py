@@ -41,7 +41,7 @@ CASES = {
     ),
     "unknown ภารกิจ code": (
         MINI_PLAN.replace('mission: "2.1"', 'mission: "2.9"'),
-        f"{PLAN}:12: projects[1].mission: ไม่มีภารกิจ '2.9' ในตารางมิติ (data/catalog)",
+        f"{PLAN}:12: projects[1].mission: ไม่มีภารกิจ '2.9' ในกรอบแผน lg-2566-2570 (พ.ศ. 2566–2570)",
     ),
     "negative budget": (
         MINI_PLAN.replace("2566: 5000", "2566: -5000"),

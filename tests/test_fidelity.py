@@ -65,14 +65,22 @@ def test_risk_score_printed_once_per_row(site: RenderedSite) -> None:
     assert table_row.count("ปานกลาง") == 1
 
 
-def test_placeholder_is_filled_and_listed_as_erratum(site: RenderedSite) -> None:
+def test_placeholder_is_filled_and_never_published(site: RenderedSite) -> None:
+    # Why not an erratum: the blank is the framework's template, not the plan's text; publishing it (27 times
+    # on this page before issue 14) shows readers a form field. The framework page shows «ชื่อหน่วยงาน».
     page = site.files["bma-finance-department/plan/2566-2570/index.md"]
-    body, _, errata = page.partition("## แก้ไขจากต้นฉบับ")
-    assert "ระบุชื่อองค์กรปกครองส่วนท้องถิ่น" not in body
-    assert "โครงการป้องกันผลประโยชน์ทับซ้อนของสำนักการคลัง" in body
-    assert "ระบุชื่อองค์กรปกครองส่วนท้องถิ่น" in errata
+    assert "ระบุชื่อ" not in page
+    assert "โครงการป้องกันผลประโยชน์ทับซ้อนของสำนักการคลัง" in page
 
 
 def test_ita_errata_are_on_the_report_page(site: RenderedSite) -> None:
     page = site.files["bma-district-suan-luang/ita/2565/index.md"]
     assert "## แก้ไขจากต้นฉบับ" in page and "| ข้อ e9 | ผู้ราชการ | ผู้ติดต่อราชการ |" in page
+
+
+@needs_seeds
+def test_thai_digit_web_address_is_a_link_shown_as_printed(site: RenderedSite) -> None:
+    printed = "http://๒๐๓.๑๔๘.๒๕๐.๑๗๘/Rongtook/Home.aspx"
+    assert printed in _seed("003")
+    page = site.files["bma/ita/2565/consolidated/index.md"]
+    assert f"[{printed}](http://203.148.250.178/Rongtook/Home.aspx){{: .web-address }}" in page

@@ -39,12 +39,19 @@ REPRESENTATIVES = (
     "bma-district-suan-luang/oit/2565/index.md",
     "units/index.md",
     "units/นครราชสีมา/index.md",
+    "frameworks/index.md",
+    "frameworks/lg-2566-2570/index.md",
+    "frameworks/lg-2566-2570/priorities/priority-bma-2567/index.md",
+    "frameworks/lg-2566-2570/minimums/index.md",
+    "frameworks/lg-2561-2564/index.md",
+    "sao-bueng-prue/plan/2561-2564/index.md",
+    "sao-bueng-prue/plan/2561-2564/dimensions/2/index.md",
 )
 # Every URL shape the site has; a page matching none is a new page kind that needs a golden copy.
 PAGE_KINDS = {
     "site home": r"index\.md",
     "data dictionary": r"data-dictionary/index\.md",
-    "unit home": r"(?!data-dictionary/|units/)[^/]+/index\.md",
+    "unit home": r"(?!data-dictionary/|units/|frameworks/)[^/]+/index\.md",
     "unit directory": r"units/index\.md",
     "unit directory by province": r"units/[^/]+/index\.md",
     "open data": r"[^/]+/opendata/index\.md",
@@ -62,6 +69,10 @@ PAGE_KINDS = {
     "ITA consolidated": r"[^/]+/ita/\d+/consolidated/index\.md",
     "OIT checklist": r"[^/]+/oit/\d+/index\.md",
     "OIT item": r"[^/]+/oit/\d+/[^/]+/index\.md",
+    "framework index": r"frameworks/index\.md",
+    "framework": r"frameworks/[^/]+/index\.md",
+    "framework priority table": r"frameworks/[^/]+/priorities/[^/]+/index\.md",
+    "framework minimums": r"frameworks/[^/]+/minimums/index\.md",
 }
 
 

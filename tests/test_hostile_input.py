@@ -7,6 +7,7 @@ together through the command line (exit code 1, every file named, no traceback).
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -140,9 +141,7 @@ def test_tis620_message_says_how_to_convert(mini_data: Path) -> None:
 
 def test_command_line_reports_every_hostile_file_without_traceback(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    (data / "catalog").mkdir(parents=True)
-    for name in ("dimensions.yml", "requirements.yml"):
-        (data / "catalog" / name).write_bytes((ROOT / "data" / "catalog" / name).read_bytes())
+    shutil.copytree(ROOT / "data" / "catalog" / "frameworks", data / "catalog" / "frameworks")
     expected = {}
     for i, (case, (writer, line, fragment)) in enumerate(CASES.items()):
         writer(_unit(data, f"case-{i}"))

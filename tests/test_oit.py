@@ -54,15 +54,17 @@ def codes(catalog: OitCatalog) -> list[str]:
 def test_complete_catalogues_have_o1_to_o43_exactly_once(year: int) -> None:
     data = load_dataset(DATA, KINDS)
     assert [p for p in data.problems if "oit-" in p.path] == []
-    assert codes(data.catalogs["oit"][year].model) == [f"O{n}" for n in range(1, 44)]
+    assert codes(data.catalogs["oit"][(year, "national")].model) == [f"O{n}" for n in range(1, 44)]
 
 
 def test_catalogue_details_follow_the_reference() -> None:
-    oit = {year: loaded.model for year, loaded in load_dataset(DATA, KINDS).catalogs["oit"].items()}
-    assert sorted(oit) == [2564, 2565, 2566, 2567, 2568]
-    # the same content has a different code each year: complaint statistics 2565 O31, 2566 O29, 2568 O19
-    assert oit[2565].item("O31").expects == "first_half"
-    assert oit[2566].item("O29").expects == "first_half"
+    catalogs = load_dataset(DATA, KINDS).catalogs["oit"]
+    assert set(catalogs) == {(y, "national") for y in range(2564, 2570)} | {(2569, "colleges")}
+    oit = {year: loaded.model for (year, name), loaded in catalogs.items() if name == "national"}
+    # the same content has a different code each year: complaint statistics 2565 O31, 2566 O29, 2568 O19, 2569 O18
+    assert oit[2565].item("O31").period == "first_half"
+    assert oit[2566].item("O29").period == "first_half"
+    assert oit[2568].item("O19").period == "previous" and oit[2569].item("O18").period == "previous"
     assert oit[2568].item("O19").title == "ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ"
     assert oit[2564].item("O34").title == "เจตจำนงสุจริตของผู้บริหาร"
     assert oit[2565].item("O34").title == "นโยบายไม่รับของขวัญ (No Gift Policy)"
@@ -105,7 +107,7 @@ CATALOG_CASES = {
     ),
     "file name and year differ": (
         "year: 2571\nconfidence: partial\nitems:\n  - code: O1\n    title: ก\n",
-        "data/catalog/oit-2570.yml:1: year: ชื่อไฟล์ต้องเป็น oit-2571.yml ให้ตรงกับปีที่ประเมิน",
+        "data/catalog/oit-2570.yml:1: year: ชื่อไฟล์ต้องเป็น oit-2571.yml ให้ตรงกับปีที่ประเมินและชุดรายการข้อ (catalogue: national)",
     ),
 }
 
@@ -226,9 +228,10 @@ def test_missing_last_updated_date_is_a_warning(oit_data: Path) -> None:
 
 def test_year_without_catalogue_and_wrong_file_name(oit_data: Path) -> None:
     found = problems_for(oit_data, "year: 2563\nitems: {}\n")
+    existing = "ปี 2564, ปี 2565, ปี 2566, ปี 2567, ปี 2568, ปี 2569, ปี 2569 ชุด colleges"
     assert found == [
         f"{MAP}:1: year: ชื่อไฟล์ต้องเป็น oit-2563.yml ให้ตรงกับปีที่ประเมิน",
-        f"{MAP}:1: year: ไม่มีรายการข้อ OIT ของปี 2563 (ต้องมีไฟล์ data/catalog/oit-2563.yml)",
+        f"{MAP}:1: year: ไม่มีรายการข้อ OIT ปี 2563 (ต้องมีไฟล์ data/catalog/oit-2563.yml) รายการที่มี: {existing}",
     ]
 
 
@@ -249,11 +252,16 @@ def test_item_pages_and_checklist(oit_data: Path) -> None:
         "[แบบฟอร์มแจ้งเรื่องร้องเรียนการทุจริตออนไลน์](https://example.go.th/complaint)" in files["mini/oit/2566/o28/index.md"]
     )
     assert "เหตุผล: หน่วยงานไม่มีบริการออนไลน์" in files["mini/oit/2566/o18/index.md"]
-    assert "mini/oit/2566/o1/index.md" not in files  # ไม่มี: no page, no URL
+    # ไม่มี has a page too, saying why (the map's note, or that the map does not name the item)
+    assert "| สถานะ | ไม่มี — ยังไม่ได้จัดทำแผนผังโครงสร้าง |" in files["mini/oit/2566/o1/index.md"]
+    assert "| สถานะ | ไม่มี — ยังไม่ได้ระบุในแผนที่ข้อมูล OIT ของหน่วยงาน |" in files["mini/oit/2566/o2/index.md"]
     checklist = files["mini/oit/2566/index.md"]
     assert "| มี | 3 |" in checklist and "| ไม่มี | 39 |" in checklist and "| ไม่เกี่ยวข้อง | 1 |" in checklist
-    assert "| O1 | โครงสร้าง | ไม่มี — ยังไม่ได้จัดทำแผนผังโครงสร้าง | - | - | - |" in checklist
-    assert "| O2 | ข้อมูลผู้บริหาร | ไม่มี | - | - | - |" in checklist  # unmapped shows as missing
+    assert "| [O1](o1/index.md) | โครงสร้าง | ไม่มี | /mini/oit/2566/o1/ | - | - |" in checklist
+    assert "| [O2](o2/index.md) | ข้อมูลผู้บริหาร | ไม่มี | /mini/oit/2566/o2/ | - | - |" in checklist
+    # each reason is said once, with the items it applies to
+    assert "**ไม่มี** — ยังไม่ได้จัดทำแผนผังโครงสร้าง: [O1](o1/index.md)\n" in checklist
+    assert checklist.count("ยังไม่ได้ระบุในแผนที่ข้อมูล OIT ของหน่วยงาน") == 1
     assert "[ดาวน์โหลดรายการ URL สำหรับระบบ ITAS (ไฟล์ CSV)](oit-urls.csv)" in checklist
     # the plan page says which OIT item it answers, with a link back
     assert (
@@ -271,13 +279,14 @@ def test_stale_item_is_flagged_on_the_checklist(oit_data: Path) -> None:
 
 # --- CSV -------------------------------------------------------------------------------------------
 
+BASE = "https://example.go.th/plans/mini/oit/2566"
 EXPECTED_CSV_LINES = [
-    "code,title,status,url",
-    "O1,โครงสร้าง,ไม่มี,",
-    "O18,E–Service,ไม่เกี่ยวข้อง,https://example.go.th/plans/mini/oit/2566/o18/",
-    "O28,ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ,มี,https://example.go.th/plans/mini/oit/2566/o28/",
-    "O29,ข้อมูลเชิงสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบประจำปี,มี,https://example.go.th/plans/mini/oit/2566/o29/",
-    "O36,แผนปฏิบัติการป้องกันการทุจริต,มี,https://example.go.th/plans/mini/oit/2566/o36/",
+    "code,title,status,reason,period,url",
+    f"O1,โครงสร้าง,ไม่มี,ยังไม่ได้จัดทำแผนผังโครงสร้าง,แหล่งที่มาไม่ระบุช่วงเวลา,{BASE}/o1/",
+    f"O18,E–Service,ไม่เกี่ยวข้อง,หน่วยงานไม่มีบริการออนไลน์,แหล่งที่มาไม่ระบุช่วงเวลา,{BASE}/o18/",
+    f"O28,ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ,มี,,แหล่งที่มาไม่ระบุช่วงเวลา,{BASE}/o28/",
+    f"O29,ข้อมูลเชิงสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบประจำปี,มี,,6 เดือนแรกของปีงบประมาณ 2566,{BASE}/o29/",
+    f"O36,แผนปฏิบัติการป้องกันการทุจริต,มี,,ปีงบประมาณ 2566,{BASE}/o36/",
 ]
 
 
@@ -286,13 +295,9 @@ def test_oit_urls_command_prints_csv(oit_data: Path, capsys: pytest.CaptureFixtu
     out = capsys.readouterr().out
     assert code == 0
     lines = out.splitlines()
-    assert len(lines) == 44
-    assert [line for line in lines if line.startswith("code,") or not line.endswith(",ไม่มี,")] + [lines[1]] == [
-        *EXPECTED_CSV_LINES[:1],
-        *EXPECTED_CSV_LINES[2:],
-        EXPECTED_CSV_LINES[1],
-    ]
-    assert "O2,ข้อมูลผู้บริหาร,ไม่มี," in lines
+    assert len(lines) == 44  # every item, each with its page URL
+    assert set(EXPECTED_CSV_LINES) <= set(lines)
+    assert f"O2,ข้อมูลผู้บริหาร,ไม่มี,ยังไม่ได้ระบุในแผนที่ข้อมูล OIT ของหน่วยงาน,แหล่งที่มาไม่ระบุช่วงเวลา,{BASE}/o2/" in lines
 
 
 def test_oit_urls_command_errors(oit_data: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -157,7 +157,7 @@ def test_mutated_sample_documents_never_crash(sample_copy: Path, data: st.DataOb
 @given(data=st.data())
 def test_mutations_of_every_sample_file_kind_are_reported_not_raised(sample_copy: Path, data: st.DataObject) -> None:
     """Type changes on the catalogue files too (they feed every page)."""
-    files = sorted((sample_copy / "catalog").glob("*.yml"))
+    files = sorted((sample_copy / "catalog").rglob("*.yml"))
     path = data.draw(st.sampled_from(files), label="file")
     original = path.read_bytes()
     try:

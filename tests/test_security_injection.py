@@ -27,8 +27,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from generator.loader import Loc, load_yaml
-from generator.mdtext import escape_md
-from generator.models.catalog import DimensionCatalog, PriorityCatalog, Requirements
+from generator.mdtext import escape_linked, escape_md
+from generator.models.catalog import Framework
 from generator.models.unit import Unit
 from generator.privacy import iter_persons
 from generator.problems import DataError
@@ -88,7 +88,7 @@ def payload(counter: int) -> str:
 
 
 def _catalog_patterns() -> dict[str, type[BaseModel]]:
-    patterns: dict[str, type[BaseModel]] = {"priority-*.yml": PriorityCatalog}
+    patterns: dict[str, type[BaseModel]] = {}
     try:  # the OIT item catalogues (ITA document kinds), when present
         from generator.kinds.oit.model import OitCatalog
 
@@ -104,11 +104,12 @@ CATALOG_PATTERNS = _catalog_patterns()
 def model_for(data: Path, path: Path) -> type[BaseModel] | None:
     rel = path.relative_to(data)
     if rel.parts[0] == "catalog":
-        fixed = {"dimensions.yml": DimensionCatalog, "requirements.yml": Requirements}
+        if rel.parts[1:2] == ("frameworks",):
+            return Framework
         for pattern, model in CATALOG_PATTERNS.items():
             if fnmatch.fnmatch(path.name, pattern):
                 return model
-        return fixed.get(path.name)
+        return None
     if path.name == "unit.yml":
         return Unit
     return next((k.model for k in KINDS if fnmatch.fnmatch(path.name, k.pattern)), None)
@@ -158,6 +159,26 @@ def _set(value: Any, loc: Loc, new: Any) -> None:
     _get(value, loc[:-1])[loc[-1]] = new
 
 
+def _table_references() -> tuple[str, ...]:
+    """The phrases by which plan text refers to a framework table (`cited_as`), from the shipped frameworks."""
+    phrases: list[str] = []
+    for path in sorted((ROOT / "data" / "catalog" / "frameworks").glob("*.yml")):
+        framework = Framework.model_validate(load_yaml(path, str(path)).data)
+        phrases += [p for t in framework.priorities for p in t.cited_as]
+        table = framework.requirements.unit_table if framework.requirements else None
+        phrases += table.cited_as if table else []
+    return tuple(phrases)
+
+
+# Why kept: text naming a framework table gets a link to it, so a payload there (or in the phrase itself)
+# would change the page's links for a reason that has nothing to do with injection.
+TABLE_REFERENCES = _table_references()
+
+
+def _keeps_reference(loc: Loc, value: str) -> bool:
+    return "cited_as" in loc or any(phrase in value for phrase in TABLE_REFERENCES)
+
+
 class _Injector:
     def __init__(self, data: Path):
         self.data = data
@@ -171,6 +192,8 @@ class _Injector:
         leaves = iter_leaves(doc.data)
         self.original[path] = {loc: _get(doc.data, loc) for loc in leaves}
         for loc in leaves:
+            if _keeps_reference(loc, self.original[path][loc]):
+                continue
             _set(doc.data, loc, payload(self.counter))
             self.counter += 1
         for _ in range(20):
@@ -391,6 +414,9 @@ STRUCTURE_TAGS = (
 
 
 def structure(page_html: str) -> dict[str, int]:
+    # Why: a web address written in the text is linked on purpose (mdtext.escape_linked); such a link shows
+    # exactly its http(s) target, and payloads in its text are checked by test_linked_text_shows_payload_literally.
+    page_html = re.sub(r'<a class="web-address" href="https?://[^"]*">[^<]*</a>', "", page_html)
     return {tag: len(re.findall(rf"<{tag}[\s>]", page_html)) for tag in STRUCTURE_TAGS}
 
 
@@ -419,6 +445,21 @@ def test_escape_md_shows_payload_literally(text: str) -> None:
         visible = html.unescape(_strip_tags(page_html))
         expected = " ".join(text.split()).replace("\u202e", "").replace("\u2066", "")
         assert expected in " ".join(visible.split()), (layout, page_html)
+
+
+@pytest.mark.parametrize("text", [*PAYLOADS, CORE, *(f"ดู https://example.org/{p} ต่อ" for p in PAYLOADS)])
+def test_linked_text_shows_payload_literally(text: str) -> None:
+    """Text whose web addresses become links: still no markup from data, every character still visible,
+    and every link it makes is an http(s) link whose text is its own address."""
+    md = site_markdown()
+    for layout in ("{}", "| หัว |\n|---|\n| {} |", "- {}"):
+        page_html = md.reset().convert(layout.format(escape_linked(text)))
+        assert find_injections(page_html) == []
+        visible = html.unescape(_strip_tags(page_html))
+        expected = " ".join(text.split()).replace("\u202e", "").replace("\u2066", "")
+        assert expected in " ".join(visible.split()), (layout, page_html)
+        for href, shown in re.findall(r'<a [^>]*href="([^"]*)"[^>]*>([^<]*)</a>', page_html):
+            assert href.startswith(("http://", "https://")) and html.unescape(shown).startswith(href[:8]), page_html
 
 
 def _strip_tags(page_html: str) -> str:

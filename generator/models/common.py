@@ -275,6 +275,11 @@ class Erratum(Strict):
     original: Text | None = Field(None, title="ข้อความตามต้นฉบับ", description="เว้นว่างเมื่อเป็นการเพิ่มข้อความที่ขาด")
     corrected: Text | None = Field(None, title="ข้อความที่แก้ไข", description="เว้นว่างเมื่อเป็นการตัดข้อความออก")
     reason: Text = Field(title="เหตุผล")
+    layout: bool = Field(
+        False,
+        title="เป็นการจัดรูปแบบ",
+        description="true = ข้อความตามต้นฉบับและที่แก้ไขเป็นคำอธิบายการย้าย รวม แยก หรือจัดกลุ่มข้อความ ไม่ใช่ถ้อยคำที่พิมพ์",
+    )
 
 
 Errata = Annotated[list[Erratum], Field(default_factory=list, title="แก้ไขจากต้นฉบับ")]

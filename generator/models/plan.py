@@ -70,6 +70,7 @@ class Project(Strict):
     outputs: Blocks = Field(default_factory=list, title="ผลผลิต")
     outcomes: Blocks = Field(default_factory=list, title="ผลลัพธ์")
     remarks: Text | None = Field(None, title="หมายเหตุ")
+    errata: Errata
 
     @property
     def dimension(self) -> int:
@@ -117,7 +118,12 @@ class Plan(Strict):
     issued: IsoDate | None = Field(None, title="วันที่จัดทำ (ค.ศ.)")
     issued_precision: Literal["day", "month", "year"] = Field("day", title="ความละเอียดของวันที่")
     layout: Literal["cards", "table"] = Field("cards", title="รูปแบบเอกสาร")
-    catalog: Slug | None = Field(None, title="ตารางลำดับความสำคัญที่อ้างอิง")
+    framework: Slug | None = Field(
+        None,
+        title="กรอบแผน",
+        description="รหัสไฟล์ใน data/catalog/frameworks เช่น lg-2566-2570; เว้นว่าง = ใช้กรอบที่ครอบคลุมช่วงปีของแผน",
+    )
+    catalog: Slug | None = Field(None, title="ตารางลำดับความสำคัญที่อ้างอิง", description="รหัสตารางในกรอบแผนของแผนนี้")
     preface: Blocks = Field(default_factory=list, title="คำนำ")
     intro: list[Section] = Field(default_factory=list, title="บทนำ (หัวข้ออื่น ๆ)")
     risks: list[RiskRow] = Field(default_factory=list, title="การประเมินความเสี่ยงการทุจริต")

@@ -19,7 +19,7 @@ from pydantic.fields import FieldInfo
 
 from ..dataset import Dataset
 from ..models import common
-from ..models.catalog import DimensionCatalog, PriorityCatalog, Requirements
+from ..models.catalog import Framework
 from ..models.unit import Unit
 from .tables import TableSpec, all_specs
 
@@ -165,8 +165,6 @@ def build_dictionary(data: Dataset) -> tuple[list[SectionDoc], list[TableSpec]]:
         files = f"data/units/<รหัสหน่วยงาน>/{kind.pattern}"
         sections.append(document_models(kind.name, kind.unit_heading or kind.name, files, kind.model))
     sections += [
-        document_models("dimensions", "มิติและภารกิจตามมิติ", "data/catalog/dimensions.yml", DimensionCatalog),
-        document_models("priority", "ตารางลำดับความสำคัญของโครงการ", "data/catalog/priority-*.yml", PriorityCatalog),
-        document_models("requirements", "เกณฑ์จำนวนโครงการขั้นต่ำ", "data/catalog/requirements.yml", Requirements),
+        document_models("framework", "กรอบแผน (มิติ ภารกิจ ตารางลำดับความสำคัญ เกณฑ์ขั้นต่ำ)", "data/catalog/frameworks/<รหัสกรอบ>.yml", Framework),
     ]
     return sections, all_specs(data)

@@ -15,9 +15,7 @@ from ..kindapi import DocumentKind
 ROOT = Path(__file__).resolve().parent.parent.parent
 FIXED = {
     "unit.schema.json": "data/units/*/unit.yml",
-    "dimensions.schema.json": "data/catalog/dimensions.yml",
-    "priority.schema.json": "data/catalog/priority-*.yml",
-    "requirements.schema.json": "data/catalog/requirements.yml",
+    "framework.schema.json": "data/catalog/frameworks/*.yml",
 }
 
 

@@ -61,7 +61,8 @@ def _link_tables(od: UnitOpenData, by_path: dict[str, PageSpec]) -> None:
         if table.inline:
             page.context.setdefault("downloads", {})[table.spec.key] = line
         else:
-            appended.setdefault(page.path, []).append(f"- {escape_md(table.title)}: {line}")
+            title = thaifmt.digits(table.title, page.context.get("numerals", "arabic"))
+            appended.setdefault(page.path, []).append(f"- {escape_md(title)}: {line}")
     for path, lines in appended.items():
         by_path[path].add_extra("## ดาวน์โหลดข้อมูล {#downloads}\n\n" + "\n".join(lines))
 

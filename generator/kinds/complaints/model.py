@@ -11,7 +11,19 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
-from ...models.common import BE_OFFSET, Blocks, Count, FiscalYear, IsoDate, Link, Slug, Strict, Text, to_arabic_digits
+from ...models.common import (
+    BE_OFFSET,
+    Blocks,
+    Count,
+    Errata,
+    FiscalYear,
+    IsoDate,
+    Link,
+    Slug,
+    Strict,
+    Text,
+    to_arabic_digits,
+)
 
 OTHER_CHANNEL = "other"
 OTHER_CHANNEL_LABEL = "อื่น ๆ"
@@ -114,3 +126,4 @@ class ComplaintStats(Strict):
     guideline: Blocks = Field(default_factory=list, title="แนวทางการจัดการเรื่องร้องเรียน")
     guideline_link: Link | None = Field(None, title="ลิงก์แนวทาง/คู่มือการจัดการเรื่องร้องเรียน")
     problems: Blocks = Field(default_factory=list, title="ปัญหา อุปสรรค และแนวทางแก้ไข")
+    errata: Errata

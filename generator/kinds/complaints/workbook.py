@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...dataset import Dataset, UnitData
-from ...workbook import BOOLEANS, MAP_KEY, MAP_VALUE, Column, Sheet, WorkbookLayout
+from ...workbook import BOOLEANS, ERRATA, MAP_KEY, MAP_VALUE, Column, Sheet, WorkbookLayout, errata_sheet
 from .model import CATEGORY_LABELS, OTHER_CHANNEL
 
 CATEGORIES = "ประเภทเรื่อง"
@@ -24,6 +24,7 @@ def build_complaints_workbook(data: Dataset, unit: UnitData, raw: Any) -> Workbo
             _by_channel_sheet(choices),
             _category_sheet(),
             _subtypes_sheet(),
+            errata_sheet(ERRATA, ("errata",)),
         )
     )
 

@@ -6,7 +6,7 @@ from typing import Any, get_args
 
 from ...dataset import Dataset, UnitData
 from ...models.common import Numerals
-from ...workbook import ROW_NUMBER, Column, Sheet, WorkbookLayout
+from ...workbook import ERRATA, ROW_NUMBER, Column, Sheet, WorkbookLayout, errata_sheet
 from .model import ResultStatus, Tool
 
 TOOLS = "เครื่องมือ"
@@ -23,7 +23,6 @@ def build_ita_workbook(data: Dataset, unit: UnitData, raw: Any) -> WorkbookLayou
         Column("year", "ปีที่ประเมิน ITA (พ.ศ.)", "number"),
         Column("reported", "วันที่รายงาน (ค.ศ. ปปปป-ดด-วว)", "date"),
         Column("numerals", "ตัวเลขที่ใช้แสดงผล (thai/arabic)", choices=get_args(Numerals)),
-        Column("errata", "แก้ไขจากต้นฉบับ", "yaml"),
     )
     indicators = (
         Column("no", "ตัวชี้วัดที่", "number", id=True),
@@ -51,6 +50,7 @@ def build_ita_workbook(data: Dataset, unit: UnitData, raw: Any) -> WorkbookLayou
             Sheet("มาตรการ", (*path, "*", "measures"), measures, parent="ตัวชี้วัด"),
             Sheet("ข้อ", (*path, "*", "measures", "*", "items"), items, parent="มาตรการ"),
             Sheet("ผลการดำเนินการ", (*path, "*", "measures", "*", "results"), results, parent="มาตรการ"),
+            errata_sheet(ERRATA, ("errata",)),
         )
     )
 
@@ -65,7 +65,6 @@ def build_consolidated_workbook(data: Dataset, unit: UnitData, raw: Any) -> Work
         Column("compiled_by", "ผู้รวบรวม", "list"),
         Column("numerals", "ตัวเลขที่ใช้แสดงผล (thai/arabic)", choices=get_args(Numerals)),
         Column("intro", "ความนำ", "blocks"),
-        Column("errata", "แก้ไขจากต้นฉบับ", "yaml"),
     )
     issues = (
         Column(ROW_NUMBER, "ลำดับประเด็น", "number", id=True),
@@ -86,5 +85,6 @@ def build_consolidated_workbook(data: Dataset, unit: UnitData, raw: Any) -> Work
             Sheet("ประเด็น", ("tools", "*", "issues"), issues, parent=TOOLS),
             Sheet("แถว", path, rows, parent="ประเด็น"),
             Sheet("ขั้นตอน", (*path, "*", "steps"), steps, parent="แถว"),
+            errata_sheet(ERRATA, ("errata",)),
         )
     )

@@ -1,4 +1,7 @@
-"""OIT map (แผนที่ข้อมูล OIT): data/units/<unit>/oit-<year>.yml → a checklist, one page per item, a CSV for ITAS.
+"""OIT map (แผนที่ข้อมูล OIT): data/units/<unit>/oit-<year>.yml → a checklist, one page per catalogue item
+(mapped or not), the URL list for ITAS as CSV and JSON.
+
+A map answers one catalogue, keyed by (year, catalogue): `catalogue:` names a sector's list, else the national one.
 
 Map entries name what they point at: `generated: <name>` resolves through the targets every kind serves
 (`DocumentKind.served`), `page:` and `content:` through the built site. The check resolves them too, so a
@@ -22,24 +25,24 @@ from .catalog import load_oit_catalogs
 from .commands import add_oit_commands
 from .model import OitCatalog, OitMap
 from .rows import (
+    HAVE,
     OitRow,
     Targets,
     absolute_url,
     build_csv,
+    build_json,
     checklist_page,
     csv_asset,
     format_period,
+    json_asset,
+    map_catalog,
     plan_rows,
+    required_period_text,
     resolve_rows,
     site_base_url,
 )
 from .tables import TABLES, build_oit_tables
 from .workbook import build_oit_workbook
-
-
-def catalogs_of(data: Dataset) -> dict[int, Loaded]:
-    """The OIT item catalogues by assessment year (loaded by `load_oit_catalogs`)."""
-    return data.catalogs.get("oit", {})  # type: ignore[no-any-return]
 
 
 def targets_of(data: Dataset, unit: UnitData, pages: dict[str, PageSpec] | None) -> Targets:
@@ -86,9 +89,9 @@ def check_oit_site(data: Dataset, built: SiteBuild) -> list[Problem]:
 
 def build_oit_pages(data: Dataset, unit: UnitData, loaded: Loaded, warnings: list[Problem]) -> list[PageSpec]:
     oit_map: OitMap = loaded.model
-    if oit_map.year not in catalogs_of(data):
+    catalog = map_catalog(data, oit_map)
+    if catalog is None:
         return []
-    catalog: OitCatalog = catalogs_of(data)[oit_map.year].model
     unit_model = unit.unit.model
     year_text = thaifmt.digits(oit_map.year, unit_model.numerals)
     section = (unit_model.name, f"OIT {year_text}")
@@ -101,18 +104,20 @@ def build_oit_pages(data: Dataset, unit: UnitData, loaded: Loaded, warnings: lis
         "numerals": unit_model.numerals,
         "base_url": site_base_url(oit_map),
         "csv_path": csv_asset(unit.id, oit_map.year),
+        "json_path": json_asset(unit.id, oit_map.year),
         "absolute_url": absolute_url,
         "format_period": format_period,
+        "required": required_period_text,
+        "served_labels": {t.name: t.label for kind in data.kinds for t in kind.targets},
         "checklist": checklist_page(unit.id, oit_map.year),
         "warnings": [w for w in warnings if w.path == loaded.path],
     }
     title = f"การเปิดเผยข้อมูลสาธารณะ (OIT) ปี {year_text}"
     pages = [PageSpec(checklist_page(unit.id, oit_map.year), "oit_checklist.md.j2", title, base, loaded.path, section)]
     for row in plan_rows(catalog, oit_map, unit.id):
-        if row.page is not None:
-            context = {**base, "code": row.item.code}
-            page_title = f"{row.item.code} {row.item.label}"
-            pages.append(PageSpec(row.page, "oit_item.md.j2", page_title, context, loaded.path, section))
+        context = {**base, "code": row.item.code}
+        page_title = f"{row.item.code} {row.item.label}"
+        pages.append(PageSpec(row.page, "oit_item.md.j2", page_title, context, loaded.path, section))
     return pages
 
 
@@ -129,7 +134,7 @@ def decorate_oit(data: Dataset, pages: list[PageSpec]) -> None:
         _fill(mine.get((unit.id, loaded.model.year), []), rows)
         for row in rows:
             target = (row.target_page or "").partition("#")[0]
-            if target in specs and row.page is not None:
+            if target in specs and row.status == HAVE:
                 uses.setdefault(target, []).append((loaded.model.year, row))
     for target, used in uses.items():
         specs[target].add_extra(render_uses(target, used, specs[target].context.get("numerals", "arabic")))
@@ -140,6 +145,7 @@ def _fill(specs: list[PageSpec], rows: list[OitRow]) -> None:
     for spec in specs:
         spec.context["rows"] = rows
         spec.context["groups"] = group_rows(spec.context["catalog"], by_code)
+        spec.context["reasons"] = group_reasons(rows)
         if "code" in spec.context:
             spec.context["row"] = by_code[spec.context["code"]]
 
@@ -159,11 +165,20 @@ def group_rows(catalog: OitCatalog, by_code: dict[str, OitRow]) -> list[tuple[st
     return groups
 
 
+def group_reasons(rows: list[OitRow]) -> list[tuple[str, str, list[OitRow]]]:
+    """(status, reason, rows) for items without content: each distinct reason is said once, not on every row."""
+    grouped: dict[tuple[str, str], list[OitRow]] = {}
+    for row in rows:
+        if row.status != HAVE:
+            grouped.setdefault((row.status, row.reason), []).append(row)
+    return [(status, reason, group) for (status, reason), group in grouped.items()]
+
+
 def render_uses(target: str, used: list[tuple[int, OitRow]], numerals: str) -> str:
     """The section another kind's page gets: which OIT items this page answers, with links."""
     lines = ["## ใช้ตอบข้อ OIT ของการประเมิน ITA {#oit-items}", ""]
     for year, row in sorted(used, key=lambda u: (u[0], int(u[1].item.code[1:]))):
-        if row.page is not None:
+        if row.status == HAVE:
             label = escape_md(thaifmt.digits(f"ปี {year} ข้อ {row.item.code} {row.item.label}", numerals))
             lines.append(f"- [{label}]({core_urls.relative_link(target, row.page)})")
     return "\n".join(lines)
@@ -171,11 +186,15 @@ def render_uses(target: str, used: list[tuple[int, OitRow]], numerals: str) -> s
 
 def build_oit_assets(data: Dataset, unit: UnitData, loaded: Loaded) -> dict[str, bytes]:
     oit_map: OitMap = loaded.model
-    if oit_map.year not in catalogs_of(data):
+    catalog = map_catalog(data, oit_map)
+    if catalog is None:
         return {}
-    rows = plan_rows(catalogs_of(data)[oit_map.year].model, oit_map, unit.id)
+    rows, base = plan_rows(catalog, oit_map, unit.id), site_base_url(oit_map)
     # Why utf-8-sig: clerks open the file in Excel to copy URLs into ITAS; without a BOM Thai turns to mojibake.
-    return {csv_asset(unit.id, oit_map.year): build_csv(rows, site_base_url(oit_map)).encode("utf-8-sig")}
+    return {
+        csv_asset(unit.id, oit_map.year): build_csv(rows, oit_map.year, base).encode("utf-8-sig"),
+        json_asset(unit.id, oit_map.year): build_json(rows, oit_map.year, oit_map.catalogue, base).encode("utf-8"),
+    }
 
 
 def oit_link(unit: UnitData, loaded: Loaded) -> tuple[str, str]:

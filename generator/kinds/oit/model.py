@@ -17,8 +17,11 @@ from ...models.common import FiscalYear, IsoDate, Strict, Text
 CODE_RE = re.compile(r"^O([1-9][0-9]?)$")
 Confidence = Literal["verified", "assumed", "partial"]
 TitleStatus = Literal["verified", "assumed", "unknown"]
-# Which period the assessment expects the content to cover, relative to the assessment year Y.
-Expectation = Literal["fiscal_year", "first_half", "previous_fiscal_year"]
+# Which fiscal year(s) the assessment of year Y expects the content to cover: Y, Y-1, both, or Y's first 6 months.
+PeriodRule = Literal["current", "previous", "both", "first_half"]
+NATIONAL = "national"  # the catalogue every unit answers unless its map names a sector's catalogue
+# Why so strict: the name ends up in a file name (oit-<year>-<catalogue>.yml) and in Thai messages.
+CatalogueName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]{0,39}$")]
 TARGET_FIELDS = ("generated", "page", "content", "url", "not_applicable", "missing")
 
 
@@ -38,6 +41,15 @@ def code_number(code: str) -> int:
     return int(code[1:])
 
 
+def catalogue_file(year: int, catalogue: str) -> str:
+    """data/catalog/oit-<year>.yml for the national list, oit-<year>-<catalogue>.yml for a sector's."""
+    return f"oit-{year}.yml" if catalogue == NATIONAL else f"oit-{year}-{catalogue}.yml"
+
+
+def catalogue_label(year: int, catalogue: str) -> str:
+    return f"ปี {year}" if catalogue == NATIONAL else f"ปี {year} ชุด {catalogue}"
+
+
 OitCode = Annotated[str, BeforeValidator(check_code)]
 Url = Annotated[str, AfterValidator(check_url)]
 
@@ -53,11 +65,21 @@ class CatalogItem(Strict):
     )
     note: Text | None = Field(None, title="หมายเหตุ")
     contents: list[Text] = Field(default_factory=list, title="สิ่งที่ต้องมี (เท่าที่ทราบ)")
-    expects: Expectation | None = Field(
+    period: PeriodRule | None = Field(
         None,
         title="ช่วงเวลาที่ข้อมูลต้องครอบคลุม",
-        description="fiscal_year = ปีงบประมาณที่ประเมิน, first_half = 6 เดือนแรกของปีนั้น, previous_fiscal_year = ปีก่อน",
+        description=(
+            "current = ปีงบประมาณที่ประเมิน, previous = ปีงบประมาณก่อนหน้า (เช่น รายงานผลประจำปี สถิติเรื่องร้องเรียน),"
+            " both = ทั้งสองปี, first_half = 6 เดือนแรกของปีที่ประเมิน; เว้นว่าง = แหล่งที่มาไม่ระบุ"
+        ),
     )
+    serves: list[Text] = Field(
+        default_factory=list,
+        title="หน้าที่เว็บไซต์นี้สร้างให้ข้อนี้ได้",
+        description="ชื่อหน้าที่ใช้ใน generated: เช่น plan, plan-risks, progress-6m, progress-12m, complaints, ita-measures",
+    )
+    source: Url | None = Field(None, title="แหล่งที่มาของข้อนี้")
+    confidence: Text | None = Field(None, title="ความน่าเชื่อถือของแหล่งที่มา", description="ตามที่แหล่งอ้างอิงระบุ เช่น medium")
 
     @model_validator(mode="after")
     def _title_matches_status(self) -> CatalogItem:
@@ -91,9 +113,15 @@ class OitCatalog(Strict):
     """data/catalog/oit-<year>.yml"""
 
     year: FiscalYear = Field(title="ปีที่ประเมิน (พ.ศ.)")
+    catalogue: CatalogueName = Field(
+        NATIONAL,
+        title="ชุดรายการข้อ",
+        description="national = รายการของ ป.ป.ช. ที่ใช้ทั่วไป (ค่าเริ่มต้น) หรือชื่อชุดของกลุ่มหน่วยงาน เช่น colleges",
+    )
+    title: Text | None = Field(None, title="ชื่อชุดรายการข้อ", description="เช่น รายการข้อสำหรับสถานศึกษา")
     confidence: Confidence = Field(
         title="ความครบถ้วนของรายการ",
-        description="verified = ครบตามเอกสาร, assumed = อนุมานจากปีอื่น ยังไม่ยืนยัน, partial = มีเพียงบางข้อ",
+        description="verified = ครบตามเอกสาร, assumed = ยังไม่ยืนยันกับเอกสารของ ป.ป.ช. (อนุมานจากปีอื่นหรือจากหน่วยงานเดียว), partial = มีเพียงบางข้อ",
     )
     source: Text | None = Field(None, title="ที่มา")
     note: Text | None = Field(None, title="หมายเหตุ")
@@ -109,6 +137,10 @@ class OitCatalog(Strict):
         if self.items:
             out.append((None, None, self.items))
         return out
+
+    @property
+    def key(self) -> tuple[int, str]:
+        return self.year, self.catalogue
 
     def all_items(self) -> list[CatalogItem]:
         return [item for _, _, items in self.groups() for item in items]
@@ -207,6 +239,11 @@ class OitMap(Strict):
     """data/units/<unit>/oit-<year>.yml: where the unit publishes each OIT item of one assessment year."""
 
     year: FiscalYear = Field(title="ปีที่ประเมิน ITA (พ.ศ.)")
+    catalogue: CatalogueName = Field(
+        NATIONAL,
+        title="ชุดรายการข้อที่ใช้",
+        description="ค่าเริ่มต้น national (รายการของ ป.ป.ช.); หน่วยงานในกลุ่มที่มีรายการข้อเฉพาะ ระบุชื่อชุด เช่น colleges",
+    )
     site_url: Url | None = Field(
         None, title="ที่อยู่เว็บไซต์นี้", description="ใช้สร้าง URL เต็มในไฟล์ CSV สำหรับระบบ ITAS เช่น https://example.go.th/"
     )

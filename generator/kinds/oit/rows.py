@@ -1,9 +1,9 @@
 """A unit's OIT map resolved against the site: one row per catalogue item, its status, page, period and date.
 
 URL scheme (assessors paste these into ITAS; never change one without a redirect):
-/<unit>/oit/<year>/                 checklist of every item of that year's catalogue
-/<unit>/oit/<year>/<code>/          one item, e.g. /sao-bueng-prue/oit/2566/o29/
-/<unit>/oit/<year>/oit-urls.csv     code,title,status,url for ITAS
+/<unit>/oit/<year>/                 checklist of every item of the catalogue the map answers
+/<unit>/oit/<year>/<code>/          one item, e.g. /sao-bueng-prue/oit/2566/o29/ (every item has one, even ไม่มี)
+/<unit>/oit/<year>/oit-urls.csv     code,title,status,reason,period,url for ITAS (and the same as oit-urls.json)
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -22,9 +23,11 @@ from ...kindapi import Period, ServedTarget
 from ...opendata.writers import neutralise_csv_cell
 from ...pages import PageSpec
 from ...problems import Problem
-from .model import CatalogItem, Coverage, OitCatalog, OitEntry, OitMap
+from .catalog import find_catalog, missing_catalog_message
+from .model import CatalogItem, Coverage, OitCatalog, OitEntry, OitMap, catalogue_label
 
 HAVE, HAVE_NOT, NOT_APPLICABLE = "มี", "ไม่มี", "ไม่เกี่ยวข้อง"
+UNMAPPED = "ยังไม่ได้ระบุในแผนที่ข้อมูล OIT ของหน่วยงาน"
 
 
 # --- URLs --------------------------------------------------------------------------------------------
@@ -41,6 +44,9 @@ def item_page(unit_id: str, year: int, code: str) -> str:
 def csv_asset(unit_id: str, year: int) -> str:
     return f"{unit_id}/oit/{year}/oit-urls.csv"
 
+
+def json_asset(unit_id: str, year: int) -> str:
+    return f"{unit_id}/oit/{year}/oit-urls.json"
 
 
 def site_base_url(oit_map: OitMap) -> str | None:
@@ -61,7 +67,8 @@ class OitRow:
     item: CatalogItem
     entry: OitEntry | None
     status: str
-    page: str | None  # this site's page for the item (Markdown source path)
+    page: str  # this site's page for the item (Markdown source path); every item has one
+    reason: str = ""  # why ไม่มี / ไม่เกี่ยวข้อง (the map's note, or UNMAPPED)
     target_page: str | None = None  # the content on this site (source path, may end in '#anchor')
     target_title: str | None = None
     period: Period | None = None
@@ -72,16 +79,25 @@ class OitRow:
 
 
 def plan_rows(catalog: OitCatalog, oit_map: OitMap, unit_id: str) -> list[OitRow]:
-    """Status and page of every catalogue item, from the map alone (no other page needed)."""
+    """Status, reason and page of every catalogue item, from the map alone (no other page needed)."""
     rows = []
     for item in catalog.all_items():
         entry = oit_map.items.get(item.code)
-        if entry is None or entry.missing is not None:
-            rows.append(OitRow(item, entry, HAVE_NOT, None))
-            continue
-        status = NOT_APPLICABLE if entry.not_applicable is not None else HAVE
-        rows.append(OitRow(item, entry, status, item_page(unit_id, oit_map.year, item.code)))
+        page = item_page(unit_id, oit_map.year, item.code)
+        if entry is None:
+            rows.append(OitRow(item, entry, HAVE_NOT, page, UNMAPPED, updated=oit_map.updated))
+        elif entry.missing is not None:
+            rows.append(OitRow(item, entry, HAVE_NOT, page, entry.missing, updated=entry.updated or oit_map.updated))
+        elif entry.not_applicable is not None:
+            rows.append(OitRow(item, entry, NOT_APPLICABLE, page, entry.not_applicable))
+        else:
+            rows.append(OitRow(item, entry, HAVE, page))
     return rows
+
+
+def map_catalog(data: Dataset, oit_map: OitMap) -> OitCatalog | None:
+    """The catalogue a map answers: its year and its `catalogue:` (national unless it names a sector's)."""
+    return find_catalog(data.catalogs.get("oit", {}), oit_map.year, oit_map.catalogue)
 
 
 @dataclass(frozen=True)
@@ -103,13 +119,13 @@ class Targets:
 def resolve_rows(data: Dataset, unit_id: str, loaded: Loaded, targets: Targets) -> tuple[list[OitRow], list[Problem]]:
     """Rows with targets, periods, dates and timeliness; every problem with its file and line."""
     oit_map: OitMap = loaded.model
-    catalog_doc = data.catalogs.get("oit", {}).get(oit_map.year)
-    if catalog_doc is None:
-        message = f"ไม่มีรายการข้อ OIT ของปี {oit_map.year} (ต้องมีไฟล์ data/catalog/oit-{oit_map.year}.yml)"
-        return [], [problem_at(loaded, ("year",), message)]
-    catalog: OitCatalog = catalog_doc.model
+    catalog = map_catalog(data, oit_map)
+    if catalog is None:
+        message = missing_catalog_message(data.catalogs.get("oit", {}), oit_map.year, oit_map.catalogue)
+        field = "catalogue" if "catalogue" in oit_map.model_fields_set else "year"
+        return [], [problem_at(loaded, (field,), message)]
     problems = [
-        problem_at(loaded, ("items", code), f"ไม่มีข้อ {code} ในรายการข้อ OIT ปี {oit_map.year}")
+        problem_at(loaded, ("items", code), f"ไม่มีข้อ {code} ในรายการข้อ OIT {catalogue_label(oit_map.year, oit_map.catalogue)}")
         for code in oit_map.items
         if catalog.item(code) is None
     ]
@@ -131,9 +147,10 @@ def _resolve_row(row: OitRow, oit_map: OitMap, loaded: Loaded, targets: Targets,
     if entry.missing is not None:
         return  # nothing published: no page, period or date to show
     loc = ("items", row.item.code)
-    fy = entry.fiscal_year or (oit_map.year - 1 if row.item.expects == "previous_fiscal_year" else oit_map.year)
+    fy = entry.fiscal_year or (oit_map.year - 1 if row.item.period == "previous" else oit_map.year)
     served: ServedTarget | None = None
     if entry.generated is not None:
+        yield from _check_serves(row, entry.generated, oit_map, loaded)
         served = targets.find(entry.generated, fy)
         if entry.generated not in targets.names:
             known = ", ".join(targets.names)
@@ -169,6 +186,15 @@ def _resolve_row(row: OitRow, oit_map: OitMap, loaded: Loaded, targets: Targets,
     yield from _check_dates(row, oit_map, loaded)
 
 
+def _check_serves(row: OitRow, name: str, oit_map: OitMap, loaded: Loaded) -> Iterator[Problem]:
+    """Codes are renumbered every year: a page the catalogue does not name for this item is likely last year's code."""
+    if row.item.serves and name not in row.item.serves:
+        wanted = ", ".join(row.item.serves)
+        label = catalogue_label(oit_map.year, oit_map.catalogue)
+        message = f"ข้อ {row.item.code} ของรายการข้อ OIT {label} ใช้หน้า {wanted} ไม่ใช่ {name} (ตรวจว่าใช้รหัสข้อของปีนี้)"
+        yield problem_at(loaded, ("items", row.item.code, "generated"), message, "warning")
+
+
 def _page_title(targets: Targets, served: ServedTarget) -> str:
     spec = targets.pages.get(served.page) if targets.pages is not None else None
     return spec.title if spec is not None else served.label
@@ -199,14 +225,23 @@ def first_half(fiscal_year: int) -> tuple[dt.date, dt.date]:
 
 
 def expected_period(item: CatalogItem, year: int) -> tuple[tuple[dt.date, dt.date], str] | None:
-    """The period the assessment of `year` expects this item to cover, and how to say it."""
-    if item.expects == "fiscal_year":
+    """The period the assessment of `year` expects this item to cover (its period rule), and how to say it."""
+    if item.period == "current":
         return thaifmt.fiscal_year_bounds(year), f"ปีงบประมาณ {year}"
-    if item.expects == "first_half":
+    if item.period == "first_half":
         return first_half(year), f"6 เดือนแรกของปีงบประมาณ {year}"
-    if item.expects == "previous_fiscal_year":
+    if item.period == "previous":
         return thaifmt.fiscal_year_bounds(year - 1), f"ปีงบประมาณ {year - 1}"
+    if item.period == "both":
+        start, _ = thaifmt.fiscal_year_bounds(year - 1)
+        return (start, thaifmt.fiscal_year_bounds(year)[1]), f"ปีงบประมาณ {year - 1} และ {year}"
     return None
+
+
+def required_period_text(item: CatalogItem, year: int) -> str:
+    """What a clerk reads as 'the period it must cover' (unknown when the source does not say)."""
+    expected = expected_period(item, year)
+    return expected[1] if expected is not None else "แหล่งที่มาไม่ระบุช่วงเวลา"
 
 
 def format_period(period: Period) -> str:
@@ -246,12 +281,35 @@ def _check_dates(row: OitRow, oit_map: OitMap, loaded: Loaded) -> Iterator[Probl
 # --- CSV for ITAS ------------------------------------------------------------------------------------
 
 
-def build_csv(rows: list[OitRow], base_url: str | None) -> str:
-    """code,title,status,url — one line per catalogue item, in catalogue order."""
+URL_FIELDS = ("code", "title", "status", "reason", "period", "url")
+
+
+def url_records(rows: list[OitRow], year: int, base_url: str | None) -> list[dict[str, str]]:
+    """One record per catalogue item, in catalogue order: every item has its page URL."""
+    return [
+        {
+            "code": row.item.code,
+            "title": row.item.label,
+            "status": row.status,
+            "reason": row.reason,
+            "period": required_period_text(row.item, year),
+            "url": absolute_url(row.page, base_url),
+        }
+        for row in rows
+    ]
+
+
+def build_csv(rows: list[OitRow], year: int, base_url: str | None) -> str:
+    """code,title,status,reason,period,url — one line per catalogue item, in catalogue order."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["code", "title", "status", "url"])
-    for row in rows:
-        url = absolute_url(row.page, base_url) if row.page else ""
-        writer.writerow([neutralise_csv_cell(text) for text in (row.item.code, row.item.label, row.status, url)])
+    writer.writerow(URL_FIELDS)
+    for record in url_records(rows, year, base_url):
+        writer.writerow([neutralise_csv_cell(record[name]) for name in URL_FIELDS])
     return out.getvalue()
+
+
+def build_json(rows: list[OitRow], year: int, catalogue: str, base_url: str | None) -> str:
+    """The same records as the CSV, for programs: {"year", "catalogue", "items": [...]}."""
+    document = {"year": year, "catalogue": catalogue, "items": url_records(rows, year, base_url)}
+    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"

@@ -8,7 +8,7 @@ from ... import urls
 from ...models.unit import Unit
 from ...opendata.tables import Row, Table, column_from_field, computed_column, table_spec
 from .model import CatalogItem, OitMap
-from .rows import checklist_page, plan_rows
+from .rows import checklist_page, map_catalog, plan_rows
 
 if TYPE_CHECKING:
     from ...dataset import Dataset, Loaded, UnitData
@@ -26,7 +26,7 @@ CHECKLIST = table_spec(
         column_from_field(CatalogItem, "code", "item_code"),
         column_from_field(CatalogItem, "title", "item_title"),
         computed_column("status", "สถานะ", "มี / ไม่มี / ไม่เกี่ยวข้อง ตามแผนที่ข้อมูล OIT ของหน่วยงาน"),
-        computed_column("page", "หน้าเว็บของข้อ", "ที่อยู่หน้าของข้อนี้บนเว็บไซต์ (เว้นว่างเมื่อไม่มี)", required=False),
+        computed_column("page", "หน้าเว็บของข้อ", "ที่อยู่หน้าของข้อนี้บนเว็บไซต์ (ทุกข้อมีหน้า แม้สถานะไม่มี)"),
     ],
     ["item_code"],
 )
@@ -37,7 +37,7 @@ TABLES = (CHECKLIST,)
 
 def build_oit_tables(data: Dataset, unit: UnitData, loaded: Loaded) -> list[Table]:
     oit_map: OitMap = loaded.model
-    catalog = data.catalogs.get("oit", {}).get(oit_map.year)
+    catalog = map_catalog(data, oit_map)
     if catalog is None:
         return []
     rows: list[Row] = [
@@ -47,9 +47,9 @@ def build_oit_tables(data: Dataset, unit: UnitData, loaded: Loaded) -> list[Tabl
             "item_code": row.item.code,
             "item_title": row.item.title,
             "status": row.status,
-            "page": urls.url_of(row.page) if row.page else None,
+            "page": urls.url_of(row.page),
         }
-        for row in plan_rows(catalog.model, oit_map, unit.id)
+        for row in plan_rows(catalog, oit_map, unit.id)
     ]
     title = f"{CHECKLIST.title} พ.ศ. {oit_map.year}"
     page = checklist_page(unit.id, oit_map.year)

@@ -17,6 +17,7 @@ def build_oit_workbook(data: Dataset, unit: UnitData, raw: Any) -> WorkbookLayou
 def _map_sheet() -> Sheet:
     columns = (
         Column("year", "ปีที่ประเมิน ITA (พ.ศ.)", "number"),
+        Column("catalogue", "ชุดรายการข้อที่ใช้ (เว้นว่าง = national)"),
         Column("site_url", "ที่อยู่เว็บไซต์นี้"),
         Column("updated", "ปรับปรุงล่าสุด (ค่าเริ่มต้นของทุกข้อ)", "date"),
         Column("note", "หมายเหตุ"),

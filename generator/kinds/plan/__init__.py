@@ -1,13 +1,16 @@
 """The action plan (แผนปฏิบัติการป้องกันการทุจริต): data/units/<unit>/plan-<start>-<end>.yml.
 
-Everything of this kind lives in this package: checks, pages, URLs, budget and compliance tables,
-downloadable tables, its chart, its templates and the `pdf` command. The plan model itself is shared
-(generator/models/plan.py) because progress reports and OIT maps refer to plans and their projects.
+Everything of this kind lives in this package: checks, pages, URLs, budget tables, downloadable tables,
+its chart, its templates and the `pdf` command. The plan model itself is shared (generator/models/plan.py)
+because progress reports and OIT maps refer to plans and their projects; so are the plan frameworks
+(generator/frameworks.py) and compliance with their minimum rules (generator/compliance.py), because the
+framework pages and progress reports use them too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import argparse
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +20,7 @@ from ...dataset import Dataset, Loaded, UnitData
 from ...kindapi import DocumentKind, ServedTarget, TargetName
 from ...models.plan import Plan
 from .checks import check_plan
+from .docx_import import add_import_docx_parser
 from .pages import build_plan_pages
 from .pdf import add_pdf_parser
 from .tables import TABLES, build_plan_tables
@@ -47,6 +51,11 @@ def served_targets(data: Dataset, unit: UnitData, loaded: Loaded) -> Iterator[Se
         yield ServedTarget(PLAN_RISKS.name, PLAN_RISKS.label, anchor="risks", **common)
 
 
+def add_plan_commands(sub: argparse._SubParsersAction, kinds: Sequence[DocumentKind]) -> None:  # type: ignore[type-arg]
+    add_pdf_parser(sub, kinds)
+    add_import_docx_parser(sub, kinds)
+
+
 KINDS = (
     DocumentKind(
         name="plan",
@@ -62,7 +71,7 @@ KINDS = (
         build_tables=build_plan_tables,
         targets=(PLAN, PLAN_RISKS),
         served=served_targets,
-        add_commands=add_pdf_parser,
+        add_commands=add_plan_commands,
         workbook=build_plan_workbook,
     ),
 )

@@ -7,14 +7,22 @@ import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 
+from ...compliance import build_compliance
 from ...dataset import Dataset, Loaded, UnitData
 from ...dataset import problem_at as _at
-from ...frameworks import mission_codes, sub_mission_codes
+from ...frameworks import (
+    check_plan_framework,
+    describe,
+    framework_for,
+    mission_codes,
+    priority_table,
+    sub_mission_codes,
+)
+from ...models.catalog import Framework, PriorityItem
 from ...models.plan import Plan
 from ...problems import Problem
 from ...thaifmt import format_baht
 from .budget import build_budget_table
-from .compliance import build_compliance
 
 START_AFTER_END = "ต้นฉบับระบุวันเริ่มหลังวันสิ้นสุด"
 
@@ -27,11 +35,14 @@ def check_plan(data: Dataset, unit: UnitData, loaded: Loaded) -> Iterator[Proble
     if plan.period.end < plan.period.start:
         yield _at(loaded, ("period", "end"), "ปีสิ้นสุดต้องไม่ก่อนปีเริ่มต้น")
     yield from check_project_ids(loaded)
-    yield from check_hierarchy(data, loaded)
+    yield from check_plan_framework(data, loaded)
+    framework = framework_for(data, plan)
+    if framework is not None:
+        yield from check_hierarchy(framework, loaded)
+        yield from check_catalog_refs(framework, loaded)
+        yield from check_requirements(framework, unit, loaded)
     yield from check_years(loaded)
-    yield from check_catalog_refs(data, loaded)
     yield from check_printed_totals(loaded)
-    yield from check_requirements(data, unit, loaded)
 
 
 def check_project_ids(loaded: Loaded) -> Iterator[Problem]:
@@ -43,19 +54,17 @@ def check_project_ids(loaded: Loaded) -> Iterator[Problem]:
         seen.setdefault(project.id, i)
 
 
-def check_hierarchy(data: Dataset, loaded: Loaded) -> Iterator[Problem]:
-    if data.dimensions is None:
-        return
-    missions = mission_codes(data.dimensions.model)
-    subs = sub_mission_codes(data.dimensions.model)
+def check_hierarchy(framework: Framework, loaded: Loaded) -> Iterator[Problem]:
+    missions = mission_codes(framework)
+    subs = sub_mission_codes(framework)
     for i, project in enumerate(loaded.model.projects):
         if project.mission not in missions:
-            yield _at(loaded, ("projects", i, "mission"), f"ไม่มีภารกิจ '{project.mission}' ในตารางมิติ (data/catalog)")
+            yield _at(loaded, ("projects", i, "mission"), f"ไม่มีภารกิจ '{project.mission}' ใน{describe(framework)}")
         sub = project.sub_mission
         if sub and not sub.startswith(project.mission + "."):
             yield _at(loaded, ("projects", i, "sub_mission"), f"ภารกิจย่อย {sub} ไม่อยู่ใต้ภารกิจ {project.mission}")
         elif sub and sub not in subs:
-            yield _at(loaded, ("projects", i, "sub_mission"), f"ไม่มีภารกิจย่อย '{sub}' ในตารางมิติ (data/catalog)")
+            yield _at(loaded, ("projects", i, "sub_mission"), f"ไม่มีภารกิจย่อย '{sub}' ใน{describe(framework)}")
 
 
 def check_years(loaded: Loaded) -> Iterator[Problem]:
@@ -87,15 +96,16 @@ def _check_dates(loaded: Loaded, i: int, start: dt.date | None, end: dt.date | N
             yield _at(loaded, (*loc, key), f"วันที่ {value.isoformat()} อยู่นอกช่วงของแผน ({first} ถึง {last})")
 
 
-def check_catalog_refs(data: Dataset, loaded: Loaded) -> Iterator[Problem]:
+def check_catalog_refs(framework: Framework, loaded: Loaded) -> Iterator[Problem]:
     plan: Plan = loaded.model
     if plan.catalog is None:
         return
-    catalog = data.priorities.get(plan.catalog)
+    catalog = priority_table(framework, plan.catalog)
     if catalog is None:
-        yield _at(loaded, ("catalog",), f"ไม่พบตารางลำดับความสำคัญ '{plan.catalog}' ใน data/catalog")
+        tables = ", ".join(t.id for t in framework.priorities) or "ไม่มีตารางลำดับความสำคัญ"
+        yield _at(loaded, ("catalog",), f"ไม่พบตารางลำดับความสำคัญ '{plan.catalog}' ใน{describe(framework)} (ที่มี: {tables})")
         return
-    items = {(item.group, int(item.no)): item for item in catalog.model.items}
+    items: dict[tuple[str | None, int], PriorityItem] = {(i.group, int(i.no)): i for i in catalog.items}
     for i, project in enumerate(plan.projects):
         if project.catalog_item is None:
             continue
@@ -142,8 +152,8 @@ def check_printed_totals(loaded: Loaded) -> Iterator[Problem]:
         )
 
 
-def check_requirements(data: Dataset, unit: UnitData, loaded: Loaded) -> Iterator[Problem]:
-    result = build_compliance(loaded.model, unit.unit.model, data)
+def check_requirements(framework: Framework, unit: UnitData, loaded: Loaded) -> Iterator[Problem]:
+    result = build_compliance(loaded.model, unit.unit.model, framework)
     if result is None:
         return
     if result.actual_total < result.required_total:
@@ -154,4 +164,3 @@ def check_requirements(data: Dataset, unit: UnitData, loaded: Loaded) -> Iterato
     if result.optional_count < result.optional_min:
         message = f"มีโครงการให้เลือก/ตามบริบท {result.optional_count} โครงการ น้อยกว่าขั้นต่ำ {result.optional_min}"
         yield _at(loaded, ("projects",), message, "warning")
-

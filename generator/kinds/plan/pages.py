@@ -5,15 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from ... import urls
+from ...compliance import build_compliance
 from ...dataset import Dataset, Loaded, UnitData
-from ...frameworks import dimension_catalog
+from ...frameworks import cited_tables, dimension_catalog, framework_for, framework_page, priority_table
 from ...models.plan import Plan, Project
 from ...pages import PageSpec
 from ...problems import Problem
 from . import charts
 from . import urls as plan_urls
 from .budget import build_budget_table
-from .compliance import build_compliance
 
 TEMPLATE_URLS = urls.namespace(plan_urls)
 
@@ -22,15 +22,18 @@ def build_plan_pages(data: Dataset, unit: UnitData, loaded: Loaded, warnings: li
     plan: Plan = loaded.model
     unit_model = unit.unit.model
     section = (unit_model.name, f"แผน {plan.period.start}–{plan.period.end}")
-    compliance = build_compliance(plan, unit_model, data)
+    framework = framework_for(data, plan)
     base = {
         "unit": unit_model,
         "plan": plan,
-        "errata": [*plan.errata, *(compliance.errata if compliance else [])],
-        "dimensions": dimension_catalog(data),
+        "errata": plan.errata,
+        "framework": framework,
+        "framework_page": framework_page(framework.id) if framework else None,
+        "cited_tables": lambda blocks: cited_tables(framework, blocks),
+        "dimensions": dimension_catalog(framework),
         "budget": build_budget_table(plan),
-        "compliance": compliance,
-        "catalog": data.priorities[plan.catalog].model if plan.catalog in data.priorities else None,
+        "compliance": build_compliance(plan, unit_model, framework),
+        "catalog": priority_table(framework, plan.catalog),
         "warnings": [w for w in warnings if w.path == loaded.path],
         "numerals": unit_model.numerals,
         "urls": TEMPLATE_URLS,

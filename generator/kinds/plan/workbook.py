@@ -5,22 +5,47 @@ from __future__ import annotations
 from typing import Any, get_args
 
 from ...dataset import Dataset, UnitData
-from ...frameworks import mission_codes, sub_mission_codes
-from ...models.common import Group
+from ...frameworks import covering, mission_codes, sub_mission_codes
+from ...models.catalog import Framework
+from ...models.common import Group, parse_fiscal_year
 from ...models.plan import RiskLevel
-from ...workbook import MAP_KEY, MAP_VALUE, ROW_NUMBER, Column, Sheet, WorkbookLayout
+from ...workbook import ERRATA, MAP_KEY, MAP_VALUE, ROW_NUMBER, Column, Sheet, WorkbookLayout, errata_sheet
 
 PROJECTS = "โครงการ"
 RISKS = "ความเสี่ยง"
 
 
 def build_plan_workbook(data: Dataset, unit: UnitData, raw: Any) -> WorkbookLayout:
-    """ภารกิจ and ภารกิจย่อย dropdowns list the codes of the plan framework."""
-    catalog = data.dimensions.model if data.dimensions else None
-    missions = tuple(sorted(mission_codes(catalog))) if catalog else ()
-    subs = tuple(sorted(sub_mission_codes(catalog))) if catalog else ()
-    sheets = (_plan_sheet(), _projects_sheet(missions, subs), _budget_sheet(), _risks_sheet(), _risk_items_sheet())
+    """ภารกิจ and ภารกิจย่อย dropdowns list the codes of the plan's framework (none when it is not known yet)."""
+    framework = plan_framework(data, raw)
+    missions = tuple(sorted(mission_codes(framework))) if framework else ()
+    subs = tuple(sorted(sub_mission_codes(framework))) if framework else ()
+    sheets = (
+        _plan_sheet(),
+        _projects_sheet(missions, subs),
+        _budget_sheet(),
+        _risks_sheet(),
+        _risk_items_sheet(),
+        errata_sheet(ERRATA, ("errata",)),
+        errata_sheet("แก้ไขจากต้นฉบับรายโครงการ", ("projects", "*", "errata"), parent=PROJECTS),
+    )
     return WorkbookLayout(sheets)
+
+
+def plan_framework(data: Dataset, raw: Any) -> Framework | None:
+    """The framework the plan names, else the only one covering its period (as `frameworks.framework_for`)."""
+    if not isinstance(raw, dict):
+        return None
+    if isinstance(raw.get("framework"), str):
+        named = data.frameworks.get(raw["framework"])
+        return named.model if named is not None else None
+    period = raw.get("period")
+    try:
+        start, end = parse_fiscal_year(period["start"]), parse_fiscal_year(period["end"])  # type: ignore[index]
+    except (KeyError, TypeError, ValueError):
+        return None
+    found = covering(data, start, end)
+    return found[0] if len(found) == 1 else None
 
 
 def _plan_sheet() -> Sheet:
@@ -32,6 +57,7 @@ def _plan_sheet() -> Sheet:
         Column("issued", "วันที่จัดทำ (ค.ศ. ปปปป-ดด-วว)", "date"),
         Column("issued_precision", "ความละเอียดของวันที่", choices=("day", "month", "year")),
         Column("layout", "รูปแบบเอกสาร", choices=("cards", "table")),
+        Column("framework", "กรอบแผน (รหัสใน data/catalog/frameworks)"),
         Column("catalog", "ตารางลำดับความสำคัญที่อ้างอิง"),
         Column("preface", "คำนำ", "blocks"),
         Column("intro", "บทนำ (หัวข้ออื่น ๆ)", "yaml"),
@@ -42,7 +68,6 @@ def _plan_sheet() -> Sheet:
         Column("benefits", "ประโยชน์ของการจัดทำแผน", "blocks"),
         Column("notes", "หมายเหตุ/เชิงอรรถ", "blocks"),
         Column("printed_totals", "ยอดรวมตามต้นฉบับ (ใช้ตรวจสอบ)", "yaml"),
-        Column("errata", "แก้ไขจากต้นฉบับ", "yaml"),
     )
     return Sheet("แผน", (), columns, form="fields")
 

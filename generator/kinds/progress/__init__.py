@@ -13,7 +13,7 @@ from typing import Any
 
 from ... import urls as core_urls
 from ...dataset import Dataset, Loaded, UnitData
-from ...frameworks import dimension_catalog
+from ...frameworks import dimension_catalog, framework_for
 from ...kindapi import DocumentKind, ServedTarget, TargetName
 from ...links import site_link
 from ...models.plan import Plan
@@ -52,7 +52,7 @@ def round_title(report: ProgressReport) -> str:
 
 
 def _base_context(data: Dataset, unit: UnitData, plan: Plan, reports: list[Loaded]) -> dict[str, Any]:
-    dimensions = dimension_catalog(data)
+    dimensions = dimension_catalog(framework_for(data, plan))
     missions = {m.code: m.title for d in dimensions.values() for m in d.missions}
     return {
         "unit": unit.unit.model,
