@@ -101,6 +101,8 @@ def test_plan_workbook_headers_validations_and_protection(data: Path, tmp_path: 
         "งบประมาณรายปี",
         "ความเสี่ยง",
         "ประเด็นความเสี่ยง",
+        "แก้ไขจากต้นฉบับ",
+        "แก้ไขจากต้นฉบับรายโครงการ",
         ABOUT_SHEET,
         CHOICES_SHEET,
     ]
@@ -176,7 +178,8 @@ BAD_CASES = {
     ),
     "unknown sheet": (
         lambda b: b.create_sheet("Sheet1"),
-        "p.xlsx:Sheet1!A1: -: ไม่รู้จักชีต 'Sheet1' ชีตที่ใช้ได้: แผน, โครงการ, งบประมาณรายปี, ความเสี่ยง, ประเด็นความเสี่ยง",
+        "p.xlsx:Sheet1!A1: -: ไม่รู้จักชีต 'Sheet1' ชีตที่ใช้ได้: แผน, โครงการ, งบประมาณรายปี, ความเสี่ยง, ประเด็นความเสี่ยง,"
+        " แก้ไขจากต้นฉบับ, แก้ไขจากต้นฉบับรายโครงการ",
     ),
     "unknown column": (
         lambda b: b["โครงการ"].cell(1, 7, "ชื่อ"),
@@ -367,9 +370,9 @@ def test_text_longer_than_an_excel_cell_is_refused_on_export(data: Path) -> None
 )
 def test_hostile_yaml_in_a_cell_is_refused(cell: str, message: str, data: Path, tmp_path: Path) -> None:
     book = export_to(data, "sao-bueng-prue", "plan-2566-2570", tmp_path / "p.xlsx")
-    edit(book, {("แผน", "B11"): cell})
+    edit(book, {("แผน", "B12"): cell})
     result = import_workbook(book, data, KINDS)
-    assert result.problems == [f"p.xlsx:แผน!B11: บทนำ (หัวข้ออื่น ๆ): {message}"]
+    assert result.problems == [f"p.xlsx:แผน!B12: บทนำ (หัวข้ออื่น ๆ): {message}"]
 
 
 def test_a_zip_bomb_is_refused_before_it_is_unpacked(data: Path, tmp_path: Path) -> None:
