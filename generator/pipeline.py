@@ -17,6 +17,7 @@ from pathlib import Path
 from .checks import check_built, check_dataset
 from .dataset import Dataset, load_dataset
 from .directory import build_directory
+from .document_workbooks import build_document_workbooks
 from .framework_pages import build_framework_pages
 from .kindapi import DocumentKind, SiteBuild, sorted_kinds
 from .opendata.bundle import build_opendata_assets
@@ -93,6 +94,7 @@ def build_assets(data: Dataset) -> dict[str, bytes]:
             if kind is not None and kind.build_assets is not None:
                 assets.update(kind.build_assets(data, unit, loaded))
     assets.update(build_opendata_assets(data))  # every table as CSV/JSON/XLSX, datapackage.json, ZIP
+    assets.update(build_document_workbooks(data))  # every document as the clerk's workbook
     return assets
 
 

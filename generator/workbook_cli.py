@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from .dataset import Dataset, UnitData, load_dataset, shown_path
+from .document_workbooks import build_workbook
 from .kindapi import DocumentKind, sorted_kinds
 from .loader import SAFE_FILE_NAME, YamlDoc, YamlProblem, load_yaml
 from .pipeline import check_site
 from .problems import Problem, errors_only
-from .workbook import About, write_workbook
 from .workbook_import import CellProblem, WorkbookError, open_workbook, read_about, read_workbook
 from .yaml_roundtrip import dump_yaml_text, merge_yaml
 
@@ -77,10 +77,7 @@ def export_workbook(root: Path, unit_id: str, document: str, kinds: Sequence[Doc
 
 def export_data(data: Dataset, unit: UnitData, kind: DocumentKind, document: str, raw: dict[str, Any]) -> bytes:
     """The workbook of YAML data `raw` (also used by new-round --xlsx for a round not written yet)."""
-    assert kind.workbook is not None
-    layout = kind.workbook(data, unit, raw)
-    title = str(raw.get("title") or document)
-    return write_workbook(layout, raw, About(unit.id, document, kind.name, title))
+    return build_workbook(data, unit, kind, document, raw)
 
 
 def _unit_and_kind(

@@ -11,6 +11,7 @@ from typing import Any
 
 from .. import gitdates, thaifmt, urls
 from ..dataset import Dataset, UnitData
+from ..document_workbooks import document_workbook_file, workbook_documents
 from ..mdtext import Md, escape_md
 from ..pages import PageSpec
 from . import paths
@@ -35,7 +36,7 @@ def decorate_site(data: Dataset, pages: list[PageSpec]) -> None:
         pages.append(meta_page)
         unit_page = by_path.get(urls.unit_page(od.unit.id))
         if unit_page is not None:
-            unit_page.add_extra(_unit_section(od, unit_page.path))
+            unit_page.add_extra(_unit_section(od, unit_page.path) + _workbook_lines(data, od.unit, unit_page))
     pages.append(_dictionary_page(data))
     for page in pages:
         add_updated_line(data, page)
@@ -81,6 +82,16 @@ def _unit_section(od: UnitOpenData, from_page: str) -> str:
             f"- [คำอธิบายโครงสร้างไฟล์สำหรับโปรแกรมตรวจข้อมูล (datapackage.json)]({link(paths.DATAPACKAGE)})",
         ]
     )
+
+
+def _workbook_lines(data: Dataset, unit: UnitData, page: PageSpec) -> str:
+    """One link per document to its workbook: the same file staff edit and import (see README, Excel)."""
+    lines = [
+        f"\n- [ไฟล์ Excel ของเอกสาร {code(loaded.stem)} (แบบเดียวกับที่เจ้าหน้าที่ใช้แก้ไขข้อมูล)]"
+        f"({urls.relative_link(page.path, document_workbook_file(unit.id, loaded.stem))})"
+        for loaded, _ in workbook_documents(data, unit)
+    ]
+    return "".join(lines)
 
 
 def code(text: str) -> Md:
