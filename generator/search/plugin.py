@@ -1,8 +1,9 @@
 """MkDocs plugin `thai-search`: Thai-aware site search behind Material's header search box.
 
 Material's own `search` plugin stays enabled only so that the theme renders its header search box; this plugin
-detaches Material's search script from that box (so Material never downloads its 1 MB lunr index), writes its
-own index (generator/search/index.py) and deletes Material's unused `search_index.json`. The browser side is
+unhooks Material's indexer (it would read every page and write a lunr index nobody loads: a tenth of a large
+build), detaches Material's search script from that box (so Material never downloads its 1 MB lunr index) and
+writes its own index (generator/search/index.py). The browser side is
 theme/assets/search/thai-search.js, listed in mkdocs.yml `extra_javascript`.
 """
 
@@ -30,6 +31,9 @@ MATERIAL_MARKUP = {
     '<form class="md-search__form" name="search">': '<form class="md-search__form" name="thai-search">',
 }
 INDEX_DIR = "search/thai"
+MATERIAL_SEARCH = "material/search"
+# Material's indexing events: every page's text (page_context) and the lunr index file (post_build).
+MATERIAL_INDEX_EVENTS = ("page_context", "post_build")
 
 
 class ThaiSearchConfig(base.Config):
@@ -40,6 +44,11 @@ class ThaiSearchConfig(base.Config):
 class ThaiSearchPlugin(BasePlugin[ThaiSearchConfig]):
     def __init__(self) -> None:
         self.pages: list[IndexedPage] = []
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.config.enabled:
+            unhook_material_indexer(config)
+        return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.pages = []
@@ -63,7 +72,6 @@ class ThaiSearchPlugin(BasePlugin[ThaiSearchConfig]):
         if cache is not None:
             save_segmenter(segmenter, cache)
         write_index(files, site / INDEX_DIR)
-        (site / "search" / "search_index.json").unlink(missing_ok=True)
         size = sum(len(b) for b in files.values())
         log.info("thai-search: ดัชนี %d หน้า %d ไฟล์ %.0f KB", len(self.pages), len(files), size / 1024)
 
@@ -72,6 +80,17 @@ class ThaiSearchPlugin(BasePlugin[ThaiSearchConfig]):
         if self.config.enabled and template_name == "404.html":
             return detach_material_search(output_content)
         return output_content
+
+
+def unhook_material_indexer(config: MkDocsConfig) -> None:
+    """Drop Material's indexing handlers; its plugin stays registered, so the theme still draws the search box."""
+    material = config.plugins.get(MATERIAL_SEARCH)
+    if material is None:
+        raise PluginError("thai-search: ไม่พบปลั๊กอิน search ของธีม Material ให้เปิดปลั๊กอิน search ใน mkdocs.yml")
+    for event in MATERIAL_INDEX_EVENTS:
+        handlers = config.plugins.events[event]
+        # Why a new list: MkDocs may be iterating the old one (this runs inside the `config` event).
+        config.plugins.events[event] = [h for h in handlers if getattr(h, "__self__", None) is not material]
 
 
 def detach_material_search(output: str) -> str:
