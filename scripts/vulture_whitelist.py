@@ -22,6 +22,7 @@ _.on_post_build
 _.on_build_error
 _.on_serve
 _.edit_url  # Page.edit_url, read by the theme's edit button
+_.is_modified  # File.is_modified, asked by MkDocs' dirty build (PreviewFile)
 
 # Python-Markdown extension API (mkdocs.yml `markdown_extensions: generator.markdown_ext`).
 _.makeExtension

@@ -18,8 +18,8 @@ import hashlib
 import json
 import re
 from collections import defaultdict
+from dataclasses import dataclass, field
 from functools import lru_cache
-from dataclasses import dataclass
 from pathlib import Path
 
 from .extract import PageText
@@ -34,6 +34,8 @@ _TRIGRAM = re.compile(r"(?=(.{3}))", re.DOTALL)  # every overlapping 3-character
 class IndexedPage:
     url: str
     text: PageText
+    # Why: a dirty preview keeps the pages it did not rebuild; their record is reused while the dictionary is the same.
+    built: tuple[int, bytes, set[str], frozenset[str]] | None = field(default=None, repr=False, compare=False)
 
 
 def fnv1a(key: str) -> int:
@@ -70,9 +72,12 @@ def build_index(pages: list[IndexedPage], segmenter: ThaiSegmenter) -> dict[str,
     files: dict[str, bytes] = {}
     postings: dict[str, list[int]] = defaultdict(list)
     title_postings: dict[str, list[int]] = defaultdict(list)
+    dictionary = hash(tuple(segmenter.custom_terms))  # in-process only, like the records it keys
     for pid, page in enumerate(rank_pages(pages)):
-        record, keys, title_keys = build_record(page, segmenter)
-        files[f"p/{pid}.bin"] = pack(record)
+        if page.built is None or page.built[0] != dictionary:
+            record, keys, title_keys = build_record(page, segmenter)
+            page.built = (dictionary, pack(record), keys, title_keys)
+        _, files[f"p/{pid}.bin"], keys, title_keys = page.built
         for key in keys:
             postings[key].append(pid)
         for key in title_keys:

@@ -16,7 +16,8 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .extract import extract_page
@@ -43,7 +44,11 @@ class ThaiSearchConfig(base.Config):
 
 class ThaiSearchPlugin(BasePlugin[ThaiSearchConfig]):
     def __init__(self) -> None:
-        self.pages: list[IndexedPage] = []
+        self.pages: dict[str, IndexedPage] = {}  # url → text; a dirty preview keeps the pages it did not rebuild
+        self.dirty = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty and command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.config.enabled:
@@ -51,7 +56,15 @@ class ThaiSearchPlugin(BasePlugin[ThaiSearchConfig]):
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self.pages = []
+        if not self.dirty:
+            self.pages = {}
+
+    @event_priority(-100)  # after thai-plans has added the generated pages
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.dirty:  # a page gone from the preview leaves the index too
+            urls = {file.url for file in files.documentation_pages()}
+            self.pages = {url: page for url, page in self.pages.items() if url in urls}
+        return files
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.config.enabled:
@@ -59,7 +72,7 @@ class ThaiSearchPlugin(BasePlugin[ThaiSearchConfig]):
         output = detach_material_search(output)
         text = extract_page(output)
         if text is not None and text.sections and page.file.src_uri != "404.md":
-            self.pages.append(IndexedPage(page.url, text))
+            self.pages[page.url] = IndexedPage(page.url, text)
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -67,8 +80,9 @@ class ThaiSearchPlugin(BasePlugin[ThaiSearchConfig]):
             return
         site = Path(config.site_dir)
         cache = Path(config.config_file_path).resolve().parent / self.config.cache_dir if self.config.cache_dir else None
-        segmenter = build_segmenter(self.pages, cache)
-        files = build_index(self.pages, segmenter)
+        pages = list(self.pages.values())
+        segmenter = build_segmenter(pages, cache)
+        files = build_index(pages, segmenter)
         if cache is not None:
             save_segmenter(segmenter, cache)
         write_index(files, site / INDEX_DIR)
