@@ -67,17 +67,22 @@ def rank_pages(pages: list[IndexedPage]) -> list[IndexedPage]:
     return sorted(pages, key=lambda p: (p.url.count("/"), p.url))
 
 
-def build_index(pages: list[IndexedPage], segmenter: ThaiSegmenter) -> dict[str, bytes]:
-    """All index files, path (relative to search/thai/) → bytes."""
+def build_index(pages: list[IndexedPage], segmenter: ThaiSegmenter, keep: bool = False) -> dict[str, bytes]:
+    """All index files, path (relative to search/thai/) → bytes.
+
+    With `keep`, each page keeps its packed record and keys for the next call (a dirty preview); a full build
+    does not, so the keys of every page are never held at once."""
     files: dict[str, bytes] = {}
     postings: dict[str, list[int]] = defaultdict(list)
     title_postings: dict[str, list[int]] = defaultdict(list)
     dictionary = hash(tuple(segmenter.custom_terms))  # in-process only, like the records it keys
     for pid, page in enumerate(rank_pages(pages)):
-        if page.built is None or page.built[0] != dictionary:
+        built = page.built
+        if built is None or built[0] != dictionary:
             record, keys, title_keys = build_record(page, segmenter)
-            page.built = (dictionary, pack(record), keys, title_keys)
-        _, files[f"p/{pid}.bin"], keys, title_keys = page.built
+            built = (dictionary, pack(record), keys, title_keys)
+            page.built = built if keep else None
+        _, files[f"p/{pid}.bin"], keys, title_keys = built
         for key in keys:
             postings[key].append(pid)
         for key in title_keys:

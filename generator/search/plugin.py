@@ -82,7 +82,7 @@ class ThaiSearchPlugin(BasePlugin[ThaiSearchConfig]):
         cache = Path(config.config_file_path).resolve().parent / self.config.cache_dir if self.config.cache_dir else None
         pages = list(self.pages.values())
         segmenter = build_segmenter(pages, cache)
-        files = build_index(pages, segmenter)
+        files = build_index(pages, segmenter, keep=self.dirty)
         if cache is not None:
             save_segmenter(segmenter, cache)
         write_index(files, site / INDEX_DIR)
