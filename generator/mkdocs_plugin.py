@@ -20,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
@@ -71,6 +72,7 @@ class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
         self.built: dict[str, bytes] = {}  # generated path → content hash of the last build (dirty previews)
         self.built_nav = b""  # hash of the navigation of the last good dirty preview
         self.showed_problems = False  # the last dirty preview showed the problem page everywhere
+        self.titles: dict[str, str] = {}  # page → its title at the last build (dirty previews: pages not re-read)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -168,7 +170,18 @@ class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
         # (`striptags`); make every page title plain text (see navigation.safe_title).
         if page.title:
             page.title = safe_title(unescape(page.title))
+            if self.dirty:
+                self.titles[page.file.src_uri] = page.title
         return html
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        # Why: a dirty preview does not read unchanged pages, and a page titled by its H1 would be "None" in the
+        # previous/next links of the pages it does rebuild.
+        if self.dirty:
+            for page in nav.pages:
+                if not page.file.is_modified() and page.file.src_uri in self.titles:
+                    page.title = self.titles[page.file.src_uri]
+        return nav
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Any) -> TemplateContext:
         source = self.sources.get(page.file.src_uri)

@@ -14,6 +14,7 @@ _.dirty  # a hook parameter MkDocs passes by keyword
 _.on_config
 _.on_pre_build
 _.on_files
+_.on_nav
 _.on_page_content
 _.on_page_context
 _.on_post_page

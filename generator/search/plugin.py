@@ -44,7 +44,8 @@ class ThaiSearchConfig(base.Config):
 
 class ThaiSearchPlugin(BasePlugin[ThaiSearchConfig]):
     def __init__(self) -> None:
-        self.pages: dict[str, IndexedPage] = {}  # url → text; a dirty preview keeps the pages it did not rebuild
+        # source page → text; a dirty preview keeps the pages it did not rebuild
+        self.pages: dict[str, IndexedPage] = {}
         self.dirty = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -62,8 +63,8 @@ class ThaiSearchPlugin(BasePlugin[ThaiSearchConfig]):
     @event_priority(-100)  # after thai-plans has added the generated pages
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.dirty:  # a page gone from the preview leaves the index too
-            urls = {file.url for file in files.documentation_pages()}
-            self.pages = {url: page for url, page in self.pages.items() if url in urls}
+            sources = {file.src_uri for file in files.documentation_pages()}
+            self.pages = {src: page for src, page in self.pages.items() if src in sources}
         return files
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -72,7 +73,7 @@ class ThaiSearchPlugin(BasePlugin[ThaiSearchConfig]):
         output = detach_material_search(output)
         text = extract_page(output)
         if text is not None and text.sections and page.file.src_uri != "404.md":
-            self.pages[page.url] = IndexedPage(page.url, text)
+            self.pages[page.file.src_uri] = IndexedPage(page.url, text)
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
