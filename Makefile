@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 SITE_STAMP := $(VENV)/.site-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check render schema lint browser-deps screenshots clean
+.PHONY: site test serve preview check render schema lint browser-deps screenshots clean
 
 $(SITE_STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -30,6 +30,10 @@ test: $(STAMP) browser-deps
 
 serve: $(SITE_STAMP)
 	$(VENV)/bin/mkdocs serve
+
+## preview: like serve, but after a save only the pages whose text changed are rebuilt (the data is still all checked)
+preview: $(SITE_STAMP)
+	$(VENV)/bin/mkdocs serve --dirty
 
 check: $(SITE_STAMP)
 	$(PY) -m generator check data

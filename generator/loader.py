@@ -6,6 +6,7 @@ The result of `load_yaml` is plain data (dict/list/str/None) plus a map from the
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -56,6 +57,11 @@ class YamlDoc:
         return 1
 
 
+# Why: `mkdocs serve` checks every file again after each save, and a build runs several phases; a file's parse is
+# reused while its bytes (content hash, not mtime: editors may keep it) are unchanged. Failures are never cached.
+_PARSED: dict[tuple[str, str], tuple[bytes, YamlDoc]] = {}
+
+
 class YamlProblem(Exception):
     def __init__(self, problem: Problem):
         self.problem = problem
@@ -66,9 +72,8 @@ def _fail(path: str, line: int, message: str, field_name: str = "-") -> YamlProb
     return YamlProblem(Problem(path, line, field_name, message))
 
 
-def read_text(path: Path, shown: str) -> str:
-    """Read a data file as UTF-8, refusing huge, binary and non-UTF-8 (e.g. TIS-620) files clearly."""
-    raw = _read_bounded(path, shown)
+def decode_text(raw: bytes, shown: str) -> str:
+    """A data file's bytes as UTF-8 text, refusing binary and non-UTF-8 (e.g. TIS-620) files clearly."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise _fail(
             shown,
@@ -134,9 +139,22 @@ def check_file_name(path: Path, shown: str) -> None:
 
 
 def load_yaml(path: Path, shown: str) -> YamlDoc:
-    """Load one YAML file strictly; raise YamlProblem with a Thai message on any failure."""
+    """Load one YAML file strictly; raise YamlProblem with a Thai message on any failure.
+
+    A file whose bytes were parsed before in this process gives the same YamlDoc (callers only read it)."""
     check_file_name(path, shown)
-    text = read_text(path, shown)
+    raw = _read_bounded(path, shown)
+    digest = hashlib.blake2b(raw, digest_size=16).digest()
+    cached = _PARSED.get((str(path), shown))
+    if cached is not None and cached[0] == digest:
+        return cached[1]
+    doc = parse_yaml(decode_text(raw, shown), shown)
+    _PARSED[(str(path), shown)] = (digest, doc)
+    return doc
+
+
+def parse_yaml(text: str, shown: str) -> YamlDoc:
+    """Parse one file's text strictly (see load_yaml)."""
     try:
         check_depth(text, shown)
         node = yaml.compose(text, Loader=_Loader)

@@ -6,6 +6,7 @@ its results and errors onto MkDocs hooks, so moving off MkDocs later touches one
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import posixpath
 import sys
@@ -19,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
@@ -37,6 +39,26 @@ class ThaiPlansConfig(base.Config):
     edit_uri_data = c.Type(str, default="edit/main/")
 
 
+class PreviewFile(File):
+    """A generated file that `mkdocs serve --dirty` rewrites only when its content changed since the last build."""
+
+    modified = True
+
+    def is_modified(self) -> bool:
+        return self.modified
+
+
+class _DirtyNotice(logging.Filter):
+    """Drops MkDocs' warning that a dirty build may leave navigation stale: the plugin rebuilds every page when the
+    navigation changed, and under `strict: true` the warning would stop the preview."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+DIRTY_NOTICE = _DirtyNotice()
+
+
 class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
     def __init__(self) -> None:
         self.site: RenderedSite | None = None
@@ -46,9 +68,17 @@ class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
         self.output = StagedOutput()
         self.problems: list[Problem] = []
         self.last_paths: set[str] = set()  # pages of the last good preview: they show the problems meanwhile
+        self.dirty = False  # `mkdocs serve --dirty`: rebuild only the pages whose Markdown changed
+        self.built: dict[str, bytes] = {}  # generated path → content hash of the last build (dirty previews)
+        self.built_nav = b""  # hash of the navigation of the last good dirty preview
+        self.showed_problems = False  # the last dirty preview showed the problem page everywhere
+        self.titles: dict[str, str] = {}  # page → its title at the last build (dirty previews: pages not re-read)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        self.dirty = dirty and command == "serve"
+        if self.dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(DIRTY_NOTICE)  # a set: adding twice is harmless
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Why here: on_config runs before MkDocs empties site/, so bad data never half-publishes.
@@ -87,13 +117,41 @@ class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
         for path, text in self.site.files.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"content/{path} ซ้ำกับหน้าที่สร้างจากข้อมูล ให้เปลี่ยนชื่อไฟล์")
-            files.append(File.generated(config, path, content=text))
+            files.append(self._generated(config, path, text))
         for path, content in self.site.assets.items():
-            files.append(File.generated(config, path, content=content))
+            files.append(self._generated(config, path, content))
         pages = [f.src_uri for f in files.documentation_pages()]
         config.nav = build_nav(self.site.specs, pages, self.site.data.units, self.site.directory)
         self.last_paths = set(pages)
+        self._mark_nav_change(files, config.nav)
         return files
+
+    def _generated(self, config: MkDocsConfig, path: str, content: str | bytes) -> PreviewFile:
+        file = PreviewFile.generated(config, path, content=content)
+        assert isinstance(file, PreviewFile)  # File.generated builds `cls`; typed as File
+        if self.dirty:
+            digest = hashlib.blake2b(content.encode("utf-8") if isinstance(content, str) else content).digest()
+            file.modified = self.built.get(path) != digest
+            self.built[path] = digest
+        return file
+
+    def _mark_nav_change(self, files: Files, nav: Any) -> None:
+        """Every page carries the navigation: when it changed (a page or title added), a dirty preview redoes all."""
+        if not self.dirty:
+            return
+        if self.showed_problems:
+            self.showed_problems = False
+            # Why: hand-written pages are rebuilt by MkDocs only when older than their output, which now holds
+            # the problem page; without their output they are rebuilt.
+            for file in files.documentation_pages():
+                if not isinstance(file, PreviewFile):
+                    Path(file.abs_dest_path).unlink(missing_ok=True)
+        digest = hashlib.blake2b(repr(nav).encode("utf-8")).digest()
+        if self.built_nav != digest:
+            self.built_nav = digest
+            for file in files:
+                if isinstance(file, PreviewFile):
+                    file.modified = True
 
     def _problem_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Only the problem page, at every page address the preview had (and the home)."""
@@ -102,7 +160,8 @@ class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
             files.remove(file)
         text = render_problem_page(self.problems)
         for path in sorted(paths):
-            files.append(File.generated(config, path, content=text))
+            files.append(self._generated(config, path, text))
+        self.showed_problems = True
         config.nav = [{TITLE: "index.md"}]
         return files
 
@@ -111,7 +170,18 @@ class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
         # (`striptags`); make every page title plain text (see navigation.safe_title).
         if page.title:
             page.title = safe_title(unescape(page.title))
+            if self.dirty:
+                self.titles[page.file.src_uri] = page.title
         return html
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        # Why: a dirty preview does not read unchanged pages, and a page titled by its H1 would be "None" in the
+        # previous/next links of the pages it does rebuild.
+        if self.dirty:
+            for page in nav.pages:
+                if not page.file.is_modified() and page.file.src_uri in self.titles:
+                    page.title = self.titles[page.file.src_uri]
+        return nav
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Any) -> TemplateContext:
         source = self.sources.get(page.file.src_uri)

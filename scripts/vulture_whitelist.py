@@ -14,6 +14,7 @@ _.dirty  # a hook parameter MkDocs passes by keyword
 _.on_config
 _.on_pre_build
 _.on_files
+_.on_nav
 _.on_page_content
 _.on_page_context
 _.on_post_page
@@ -22,6 +23,7 @@ _.on_post_build
 _.on_build_error
 _.on_serve
 _.edit_url  # Page.edit_url, read by the theme's edit button
+_.is_modified  # File.is_modified, asked by MkDocs' dirty build (PreviewFile)
 
 # Python-Markdown extension API (mkdocs.yml `markdown_extensions: generator.markdown_ext`).
 _.makeExtension

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import generator.loader as loader
 from generator.__main__ import main
 from generator.loader import YamlProblem, load_yaml
 from generator.site import load_and_check
@@ -141,3 +142,21 @@ def test_yaml_syntax_errors_are_explained_in_thai(tmp_path: Path, case: str) -> 
     assert "(hint: " in message  # the English original follows for whoever helps the clerk
     english = message.split("(hint: ")[-1]
     assert all(ord(c) < 0x0E00 for c in english)
+
+
+def test_an_unchanged_file_is_parsed_once_and_a_changed_one_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Why: `mkdocs serve` re-checks every file after each save; only the saved file should be parsed again.
+    parsed: list[str] = []
+    real = loader.parse_yaml
+    monkeypatch.setattr(loader, "parse_yaml", lambda text, shown: parsed.append(shown) or real(text, shown))
+    path = tmp_path / "cached.yml"
+    path.write_text("name: หนึ่ง\n", encoding="utf-8")
+    first = load_yaml(path, "cached.yml")
+    assert load_yaml(path, "cached.yml") is first and parsed == ["cached.yml"]
+    path.write_text("name: สอง\n", encoding="utf-8")  # same size, maybe same mtime: the bytes decide
+    assert load_yaml(path, "cached.yml").data == {"name": "สอง"} and len(parsed) == 2
+    path.write_text("name: [\n", encoding="utf-8")
+    with pytest.raises(YamlProblem):
+        load_yaml(path, "cached.yml")
+    with pytest.raises(YamlProblem):  # a failure is never served from the cache
+        load_yaml(path, "cached.yml")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import gzip
 import json
+from pathlib import Path
 
 import pytest
+from mkdocs.config import load_config
 
 from generator.search.extract import extract_page
 from generator.search.index import IndexedPage, block_keys, build_index, fnv1a
@@ -118,3 +120,17 @@ def test_build_index_writes_manifest_shards_and_records(segmenter: ThaiSegmenter
     shard = json.loads(gzip.decompress(files[f"k/{fnv1a(key) % manifest['shards']}.bin"]))
     assert shard[key][0] == [0, 1, 1]  # page ids 0, 1, 2 as deltas; none has it in the title
     assert len(shard[key]) == 1
+
+
+def test_materials_indexer_is_unhooked_but_its_search_box_stays(tmp_path: Path) -> None:
+    # Why: Material's lunr indexer read every page for an index nobody loads (a tenth of a 50-unit build).
+    (tmp_path / "docs").mkdir()
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("site_name: t\ntheme: {name: material}\nplugins: [search, thai-search]\n", encoding="utf-8")
+    config = load_config(str(config_file))
+    config = config.plugins.on_config(config)
+    material = config.plugins["material/search"]
+    hooked = {event for event, handlers in config.plugins.events.items() for h in handlers
+              if getattr(h, "__self__", None) is material}  # fmt: skip
+    assert not hooked & {"page_context", "post_build"}
+    assert material.config.enabled  # the theme draws the header search box only while this is on

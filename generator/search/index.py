@@ -16,7 +16,10 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-from dataclasses import dataclass
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .extract import PageText
@@ -24,12 +27,15 @@ from .segcache import cache_key, load_runs, save_runs
 from .textnorm import BLOCK_SEP, ThaiSegmenter, build_norm, terms_from_titles
 
 TARGET_POSTINGS_PER_SHARD = 6000
+_TRIGRAM = re.compile(r"(?=(.{3}))", re.DOTALL)  # every overlapping 3-character window, found in C
 
 
 @dataclass
 class IndexedPage:
     url: str
     text: PageText
+    # Why: a dirty preview keeps the pages it did not rebuild; their record is reused while the dictionary is the same.
+    built: tuple[int, bytes, set[str], frozenset[str]] | None = field(default=None, repr=False, compare=False)
 
 
 def fnv1a(key: str) -> int:
@@ -42,22 +48,18 @@ def fnv1a(key: str) -> int:
     return h
 
 
-def block_keys(marked: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def block_keys(marked: str) -> frozenset[str]:
+    """The index keys of one block. Memoized: headings, table headers and catalogue text repeat on many pages."""
     norm, bounds, _ = build_norm(marked)
-    keys: set[str] = set()
     n = len(norm)
-    for i in range(n):
-        for width in (1, 2, 3):
-            if bounds[i] and i + width <= n and bounds[i + width]:
-                keys.add("w" + norm[i : i + width])
-        if i + 3 <= n:
-            gram = norm[i : i + 3]
-            keys.add("g" + gram)
-            if bounds[i]:
-                keys.add("s" + gram)
-            if bounds[i + 3]:
-                keys.add("e" + gram)
-    return keys
+    # Why over boundary positions: words are a few characters long, so this is a fraction of every position.
+    starts = [i for i, edge in enumerate(bounds) if edge]
+    keys = {"g" + gram for gram in set(_TRIGRAM.findall(norm))}
+    keys.update("s" + norm[i : i + 3] for i in starts if i + 3 <= n)
+    keys.update("e" + norm[i - 3 : i] for i in starts if i >= 3)
+    keys.update("w" + norm[i : i + w] for i in starts for w in (1, 2, 3) if i + w <= n and bounds[i + w])
+    return frozenset(keys)
 
 
 def rank_pages(pages: list[IndexedPage]) -> list[IndexedPage]:
@@ -65,18 +67,26 @@ def rank_pages(pages: list[IndexedPage]) -> list[IndexedPage]:
     return sorted(pages, key=lambda p: (p.url.count("/"), p.url))
 
 
-def build_index(pages: list[IndexedPage], segmenter: ThaiSegmenter) -> dict[str, bytes]:
-    """All index files, path (relative to search/thai/) → bytes."""
+def build_index(pages: list[IndexedPage], segmenter: ThaiSegmenter, keep: bool = False) -> dict[str, bytes]:
+    """All index files, path (relative to search/thai/) → bytes.
+
+    With `keep`, each page keeps its packed record and keys for the next call (a dirty preview); a full build
+    does not, so the keys of every page are never held at once."""
     files: dict[str, bytes] = {}
-    postings: dict[str, list[int]] = {}
-    title_postings: dict[str, list[int]] = {}
+    postings: dict[str, list[int]] = defaultdict(list)
+    title_postings: dict[str, list[int]] = defaultdict(list)
+    dictionary = hash(tuple(segmenter.custom_terms))  # in-process only, like the records it keys
     for pid, page in enumerate(rank_pages(pages)):
-        record, keys, title_keys = build_record(page, segmenter)
-        files[f"p/{pid}.bin"] = pack(record)
+        built = page.built
+        if built is None or built[0] != dictionary:
+            record, keys, title_keys = build_record(page, segmenter)
+            built = (dictionary, pack(record), keys, title_keys)
+            page.built = built if keep else None
+        _, files[f"p/{pid}.bin"], keys, title_keys = built
         for key in keys:
-            postings.setdefault(key, []).append(pid)
+            postings[key].append(pid)
         for key in title_keys:
-            title_postings.setdefault(key, []).append(pid)
+            title_postings[key].append(pid)
     total = sum(len(ids) for ids in postings.values())
     shards = 1
     while shards * TARGET_POSTINGS_PER_SHARD < total and shards < 4096:
@@ -95,7 +105,7 @@ def build_index(pages: list[IndexedPage], segmenter: ThaiSegmenter) -> dict[str,
     return files
 
 
-def build_record(page: IndexedPage, segmenter: ThaiSegmenter) -> tuple[dict[str, object], set[str], set[str]]:
+def build_record(page: IndexedPage, segmenter: ThaiSegmenter) -> tuple[dict[str, object], set[str], frozenset[str]]:
     sections = []
     keys: set[str] = set()
     for section in page.text.sections:

@@ -1,8 +1,9 @@
 """MkDocs plugin `thai-search`: Thai-aware site search behind Material's header search box.
 
 Material's own `search` plugin stays enabled only so that the theme renders its header search box; this plugin
-detaches Material's search script from that box (so Material never downloads its 1 MB lunr index), writes its
-own index (generator/search/index.py) and deletes Material's unused `search_index.json`. The browser side is
+unhooks Material's indexer (it would read every page and write a lunr index nobody loads: a tenth of a large
+build), detaches Material's search script from that box (so Material never downloads its 1 MB lunr index) and
+writes its own index (generator/search/index.py). The browser side is
 theme/assets/search/thai-search.js, listed in mkdocs.yml `extra_javascript`.
 """
 
@@ -15,7 +16,8 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .extract import extract_page
@@ -30,6 +32,9 @@ MATERIAL_MARKUP = {
     '<form class="md-search__form" name="search">': '<form class="md-search__form" name="thai-search">',
 }
 INDEX_DIR = "search/thai"
+MATERIAL_SEARCH = "material/search"
+# Material's indexing events: every page's text (page_context) and the lunr index file (post_build).
+MATERIAL_INDEX_EVENTS = ("page_context", "post_build")
 
 
 class ThaiSearchConfig(base.Config):
@@ -39,10 +44,28 @@ class ThaiSearchConfig(base.Config):
 
 class ThaiSearchPlugin(BasePlugin[ThaiSearchConfig]):
     def __init__(self) -> None:
-        self.pages: list[IndexedPage] = []
+        # source page → text; a dirty preview keeps the pages it did not rebuild
+        self.pages: dict[str, IndexedPage] = {}
+        self.dirty = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty and command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.config.enabled:
+            unhook_material_indexer(config)
+        return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self.pages = []
+        if not self.dirty:
+            self.pages = {}
+
+    @event_priority(-100)  # after thai-plans has added the generated pages
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.dirty:  # a page gone from the preview leaves the index too
+            sources = {file.src_uri for file in files.documentation_pages()}
+            self.pages = {src: page for src, page in self.pages.items() if src in sources}
+        return files
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.config.enabled:
@@ -50,7 +73,7 @@ class ThaiSearchPlugin(BasePlugin[ThaiSearchConfig]):
         output = detach_material_search(output)
         text = extract_page(output)
         if text is not None and text.sections and page.file.src_uri != "404.md":
-            self.pages.append(IndexedPage(page.url, text))
+            self.pages[page.file.src_uri] = IndexedPage(page.url, text)
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -58,12 +81,12 @@ class ThaiSearchPlugin(BasePlugin[ThaiSearchConfig]):
             return
         site = Path(config.site_dir)
         cache = Path(config.config_file_path).resolve().parent / self.config.cache_dir if self.config.cache_dir else None
-        segmenter = build_segmenter(self.pages, cache)
-        files = build_index(self.pages, segmenter)
+        pages = list(self.pages.values())
+        segmenter = build_segmenter(pages, cache)
+        files = build_index(pages, segmenter, keep=self.dirty)
         if cache is not None:
             save_segmenter(segmenter, cache)
         write_index(files, site / INDEX_DIR)
-        (site / "search" / "search_index.json").unlink(missing_ok=True)
         size = sum(len(b) for b in files.values())
         log.info("thai-search: ดัชนี %d หน้า %d ไฟล์ %.0f KB", len(self.pages), len(files), size / 1024)
 
@@ -72,6 +95,17 @@ class ThaiSearchPlugin(BasePlugin[ThaiSearchConfig]):
         if self.config.enabled and template_name == "404.html":
             return detach_material_search(output_content)
         return output_content
+
+
+def unhook_material_indexer(config: MkDocsConfig) -> None:
+    """Drop Material's indexing handlers; its plugin stays registered, so the theme still draws the search box."""
+    material = config.plugins.get(MATERIAL_SEARCH)
+    if material is None:
+        raise PluginError("thai-search: ไม่พบปลั๊กอิน search ของธีม Material ให้เปิดปลั๊กอิน search ใน mkdocs.yml")
+    for event in MATERIAL_INDEX_EVENTS:
+        handlers = config.plugins.events[event]
+        # Why a new list: MkDocs may be iterating the old one (this runs inside the `config` event).
+        config.plugins.events[event] = [h for h in handlers if getattr(h, "__self__", None) is not material]
 
 
 def detach_material_search(output: str) -> str:

@@ -15,6 +15,7 @@ The browser cannot run pythainlp, so the build marks the Thai boundaries in the 
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
@@ -26,6 +27,10 @@ THAI, WORD, OTHER, SEP = 1, 2, 3, 4
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _THAI_RUN = re.compile(r"[\u0e01-\u0e4f]+")
 _SPACE = re.compile(r"[\s\u200b\u200c\u200d\ufeff]")
+# build_norm's scanners: a block separator or a run between removed spaces; inside one, a run of one class.
+_TOKEN = re.compile(r"\n|[^\s\u200b\u200c\u200d\ufeff]+")
+_CLASS_RUN = re.compile(r"[\u0e01-\u0e4f]+|[a-z0-9]+|.", re.DOTALL)
+_NORM_TABLE = {**str.maketrans(string.ascii_uppercase, string.ascii_lowercase), **THAI_DIGITS}  # norm_char
 
 
 def clean_display(text: str) -> str:
@@ -57,26 +62,37 @@ def normalize_query(query: str) -> str:
 
 
 def build_norm(marked: str) -> tuple[str, list[bool], list[int]]:
-    """(normalized text, boundary flag per position 0..len, index in `marked` of each normalized char)."""
+    """(normalized text, boundary flag per position 0..len, index in `marked` of each normalized char).
+
+    Why runs, not characters: a site of 10,000 pages has millions of characters; the regexes below walk them in C
+    and Python only sees one step per word-sized run (same result as normalizing and classing each character).
+    """
     chars: list[str] = []
     bounds: list[bool] = [True]
     origin: list[int] = []
-    pending = False
-    prev = 0
-    for i, ch in enumerate(marked):
-        if ch != BLOCK_SEP and _SPACE.match(ch):
-            pending = True
-            continue
-        n = norm_char(ch)
-        cls = char_class(n)
-        if chars:
-            bounds.append(pending or cls != prev or cls in (OTHER, SEP))
-        chars.append(n)
-        origin.append(i)
-        prev, pending = cls, False
+    prev, end = 0, 0
+    for token in _TOKEN.finditer(marked.translate(_NORM_TABLE)):
+        pending = token.start() > end
+        end = token.end()
+        for run in _CLASS_RUN.finditer(token.group()):
+            text = run.group()
+            cls = _run_class(text)
+            if chars:
+                bounds.append(pending or cls != prev or cls in (OTHER, SEP))
+            bounds.extend([False] * (len(text) - 1))
+            chars.append(text)
+            prev, pending = cls, False
+        origin.extend(range(token.start(), end))
     if chars:
         bounds.append(True)
     return "".join(chars), bounds, origin
+
+
+def _run_class(run: str) -> int:
+    """The class of a run from _CLASS_RUN: a Thai run, an ASCII letter/digit run, or one other character."""
+    if len(run) == 1:
+        return char_class(run)
+    return THAI if "\u0e01" <= run[0] <= "\u0e4f" else WORD
 
 
 LONG_QUERY = 4  # Thai queries this long match inside words too; shorter ones only as whole words
