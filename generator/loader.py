@@ -6,6 +6,7 @@ The result of `load_yaml` is plain data (dict/list/str/None) plus a map from the
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import re
 import unicodedata
@@ -141,16 +142,17 @@ def check_file_name(path: Path, shown: str) -> None:
 def load_yaml(path: Path, shown: str) -> YamlDoc:
     """Load one YAML file strictly; raise YamlProblem with a Thai message on any failure.
 
-    A file whose bytes were parsed before in this process gives the same YamlDoc (callers only read it)."""
+    A file whose bytes were parsed before in this process is not parsed again; each call gets its own copy."""
     check_file_name(path, shown)
     raw = _read_bounded(path, shown)
     digest = hashlib.blake2b(raw, digest_size=16).digest()
     cached = _PARSED.get((str(path), shown))
-    if cached is not None and cached[0] == digest:
-        return cached[1]
-    doc = parse_yaml(decode_text(raw, shown), shown)
-    _PARSED[(str(path), shown)] = (digest, doc)
-    return doc
+    if cached is None or cached[0] != digest:
+        cached = (digest, parse_yaml(decode_text(raw, shown), shown))
+        _PARSED[(str(path), shown)] = cached
+    # Why a copy: callers (importers, tests, mutation checks) may change the data; the cache must stay the file.
+    doc = cached[1]
+    return YamlDoc(doc.path, copy.deepcopy(doc.data), dict(doc.lines))
 
 
 def parse_yaml(text: str, shown: str) -> YamlDoc:

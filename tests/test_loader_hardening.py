@@ -152,7 +152,8 @@ def test_an_unchanged_file_is_parsed_once_and_a_changed_one_again(tmp_path: Path
     path = tmp_path / "cached.yml"
     path.write_text("name: หนึ่ง\n", encoding="utf-8")
     first = load_yaml(path, "cached.yml")
-    assert load_yaml(path, "cached.yml") is first and parsed == ["cached.yml"]
+    first.data["name"] = "แก้ในหน่วยความจำ"  # a caller changing its copy must not change the next load
+    assert load_yaml(path, "cached.yml").data == {"name": "หนึ่ง"} and parsed == ["cached.yml"]
     path.write_text("name: สอง\n", encoding="utf-8")  # same size, maybe same mtime: the bytes decide
     assert load_yaml(path, "cached.yml").data == {"name": "สอง"} and len(parsed) == 2
     path.write_text("name: [\n", encoding="utf-8")

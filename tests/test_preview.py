@@ -39,7 +39,7 @@ def test_a_dirty_preview_rebuilds_one_page_and_matches_a_full_build(tmp_path: Pa
     _dirty_build(project, preview)
     untouched = preview / "sao-bueng-prue" / "index.html"
     before = untouched.stat().st_mtime_ns
-    plan = next((project / "data/units/sao-bueng-prue").glob("plan-*.yml"))
+    plan = project / "data/units/sao-bueng-prue/plan-2566-2570.yml"
     plan.write_text(plan.read_text(encoding="utf-8").replace(OLD, "ข้อความใหม่" + OLD, 1), encoding="utf-8")
     _dirty_build(project, preview)
     assert "ข้อความใหม่" in (preview / "sao-bueng-prue/plan/2566-2570/index.html").read_text(encoding="utf-8")

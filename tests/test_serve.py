@@ -127,7 +127,7 @@ def test_preview_shows_a_saved_field_on_its_page(project: Path, serve: tuple[str
     base, _process = serve
     plan_page = base + "sao-bueng-prue/plan/2566-2570/"
     _wait_for(plan_page, lambda body: "บึงปรือ" in body)
-    plan = next((project / "data/units/sao-bueng-prue").glob("plan-*.yml"))
+    plan = project / "data/units/sao-bueng-prue/plan-2566-2570.yml"
     old = "องค์การบริหารส่วนตำบลบึงปรือได้จัดทำแผนปฏิบัติการ"
     plan.write_text(plan.read_text(encoding="utf-8").replace(old, "ข้อความใหม่ที่บันทึก" + old, 1), encoding="utf-8")
     _wait_for(plan_page, lambda body: "ข้อความใหม่ที่บันทึก" in body)

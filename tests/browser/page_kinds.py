@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 PREFERRED_UNIT = "sao-bueng-prue"  # the fullest sample plan; other units only for kinds it lacks
+PREFERRED_PLAN = "2566-2570"  # that unit's full plan (its 2561–2564 plan is a four-project example)
 UNITS_DIR = Path(__file__).resolve().parents[2] / "data" / "units"
 
 
@@ -17,7 +18,7 @@ def page_kinds(site: Path, units_dir: Path = UNITS_DIR) -> dict[str, str]:
     """{kind: url path} with one page per kind, preferring the fullest sample unit."""
     units = {p.name for p in units_dir.iterdir() if p.is_dir()}
     found: dict[str, str] = {}
-    for html in sorted(site.rglob("index.html"), key=lambda p: (PREFERRED_UNIT not in p.parts, p.as_posix())):
+    for html in sorted(site.rglob("index.html"), key=lambda p: (PREFERRED_UNIT not in p.parts, PREFERRED_PLAN not in p.parts, p.as_posix())):
         rel = html.parent.relative_to(site)
         if rel.parts and rel.parts[0] in {"assets", "search"}:
             continue
