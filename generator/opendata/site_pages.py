@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -86,12 +87,25 @@ def _unit_section(od: UnitOpenData, from_page: str) -> str:
 
 def _workbook_lines(data: Dataset, unit: UnitData, page: PageSpec) -> str:
     """One link per document to its workbook: the same file staff edit and import (see README, Excel)."""
+    numerals = _numerals(page)
     lines = [
-        f"\n- [ไฟล์ Excel ของเอกสาร {code(loaded.stem)} (แบบเดียวกับที่เจ้าหน้าที่ใช้แก้ไขข้อมูล)]"
+        f"\n- [ไฟล์ Excel: {escape_md(thaifmt.digits(_document_label(kind.unit_heading or kind.name, loaded.stem), numerals))}]"
         f"({urls.relative_link(page.path, document_workbook_file(unit.id, loaded.stem))})"
-        for loaded, _ in workbook_documents(data, unit)
+        for loaded, kind in workbook_documents(data, unit)
     ]
-    return "".join(lines)
+    note = (
+        "\n\nไฟล์ Excel ของแต่ละเอกสารเป็นแบบเดียวกับที่เจ้าหน้าที่ใช้แก้ไขข้อมูล"
+        " (ชื่อและช่องทางติดต่อของบุคคลที่ไม่ได้อนุญาตให้เผยแพร่ถูกตัดออก)"
+    )
+    return "".join(lines) + (note if lines else "")
+
+
+def _document_label(heading: str, stem: str) -> str:
+    """'แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2566–2570', '… พ.ศ. 2567 รอบ 6 เดือน' from the file name's years."""
+    years = re.findall(r"(?<!\d)25\d\d(?!\d)", stem)
+    label = f"{heading} พ.ศ. {'–'.join(years)}" if years else heading
+    months = re.search(r"-(\d+)m$", stem)
+    return f"{label} รอบ {months.group(1)} เดือน" if months else label
 
 
 def code(text: str) -> Md:
