@@ -42,3 +42,13 @@ def test_page_prints_without_navigation_and_with_link_addresses(page, site_url: 
     reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
     box = reader.pages[0].mediabox
     assert abs(float(box.width) - 595.3) < 2 and abs(float(box.height) - 841.9) < 2  # A4 in points
+
+
+def test_a_web_address_in_the_text_is_printed_once(page, site_url: str, built_site: Path) -> None:
+    # The consolidated ITA report writes the Rongtook address in its text: it is a link, shown as printed.
+    pages = [p for p in built_site.rglob("index.html") if 'class="web-address"' in p.read_text(encoding="utf-8")]
+    assert pages, "the sample site should have a web address written in running text"
+    page.goto(site_url + "/" + pages[0].parent.relative_to(built_site).as_posix() + "/", wait_until="load")
+    page.emulate_media(media="print")
+    after = page.evaluate("[...document.querySelectorAll('a.web-address')].map((a) => getComputedStyle(a, '::after').content)")
+    assert after and set(after) <= {"none", "normal", ""}, after

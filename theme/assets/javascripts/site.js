@@ -4,7 +4,8 @@
 
   // Why: on paper a link is useless unless its address is printed; the print stylesheet shows data-print-url.
   function markPrintUrls() {
-    document.querySelectorAll(".md-content a[href]:not(.headerlink)").forEach(function (link) {
+    // A web address written in the text (.web-address) already shows its address: printing it twice helps nobody.
+    document.querySelectorAll(".md-content a[href]:not(.headerlink):not(.web-address)").forEach(function (link) {
       if (link.getAttribute("href").charAt(0) !== "#") {
         link.setAttribute("data-print-url", link.href);
       }
