@@ -8,13 +8,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from .dataset import Dataset, Loaded
 from .dataset import problem_at as _at
 from .models.catalog import Dimension, Framework, Mission, PriorityCatalog
 from .models.plan import Plan
 from .problems import Problem
+from .published_text import iter_texts
 
 UNKNOWN_TITLE = "(ไม่ทราบชื่อ: ยังไม่พบในแหล่งอ้างอิง)"
 FILL_IN = "«ชื่อหน่วยงาน»"  # shown on framework pages where the source prints a template placeholder
@@ -100,7 +99,7 @@ def cited_tables(framework: Framework | None, blocks: Any) -> list[tuple[str, st
     """(title, page) of each framework table that the plan's text refers to ("รายละเอียดปรากฏตามตาราง…")."""
     if framework is None:
         return []
-    from_text = " ".join(_texts(blocks))
+    from_text = " ".join(text for _, text in iter_texts(blocks))
     found = [(t.title, table_page(framework.id, t.id)) for t in framework.priorities if _cites(from_text, t.cited_as)]
     table = framework.requirements.unit_table if framework.requirements else None
     if table is not None and _cites(from_text, table.cited_as):
@@ -110,20 +109,6 @@ def cited_tables(framework: Framework | None, blocks: Any) -> list[tuple[str, st
 
 def _cites(text: str, phrases: Iterable[str]) -> bool:
     return any(phrase in text for phrase in phrases)
-
-
-def _texts(value: Any) -> Iterator[str]:
-    """Every string inside plan blocks (plain paragraphs, lists, tables), in order."""
-    if isinstance(value, BaseModel):
-        value = value.model_dump()
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _texts(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _texts(item)
 
 
 # ---------------------------------------------------------------- URLs (stable: assessors bookmark them)

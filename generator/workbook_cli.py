@@ -72,12 +72,7 @@ def export_workbook(root: Path, unit_id: str, document: str, kinds: Sequence[Doc
         doc = load_yaml(path, shown_path(root, path))
     except YamlProblem as exc:
         raise ValueError(exc.problem.format()) from None
-    return export_data(data, unit, kind, document, doc.data)
-
-
-def export_data(data: Dataset, unit: UnitData, kind: DocumentKind, document: str, raw: dict[str, Any]) -> bytes:
-    """The workbook of YAML data `raw` (also used by new-round --xlsx for a round not written yet)."""
-    return build_workbook(data, unit, kind, document, raw)
+    return build_workbook(data, unit, kind, document, doc.data)
 
 
 def _unit_and_kind(

@@ -19,10 +19,10 @@ import yaml
 
 from ...authoring import dump_yaml
 from ...dataset import load_dataset
+from ...document_workbooks import build_workbook
 from ...kindapi import DocumentKind, sorted_kinds
 from ...models.common import parse_fiscal_year
 from ...thaifmt import fiscal_year_bounds
-from ...workbook_cli import export_data
 
 ROUND_ORDER = ("6m", "12m")
 # Per-round fields of a project that restart with a new fiscal year (all cumulative within one year).
@@ -63,7 +63,7 @@ def write_round_workbook(args: argparse.Namespace, year: int) -> int:
     if unit is None or kind is None:
         raise ValueError(f"ไม่พบหน่วยงาน '{args.unit}' (หรือ unit.yml มีข้อผิดพลาด ให้รัน python -m generator check)")
     out: Path = args.out or Path(f"{target.stem}.xlsx")
-    out.write_bytes(export_data(data, unit, kind, target.stem, report))
+    out.write_bytes(build_workbook(data, unit, kind, target.stem, report))
     print(f"สร้าง {out} แล้ว แก้ report_date และผลทุกโครงการใน Excel แล้วนำกลับด้วย python -m generator import-xlsx {out}")
     return 0
 
