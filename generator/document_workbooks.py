@@ -7,6 +7,7 @@ e-mail of people not marked `publish: true` (the clerk's own export keeps them, 
 from __future__ import annotations
 
 import copy
+import hashlib
 from typing import Any
 
 from .dataset import Dataset, Loaded, UnitData
@@ -24,12 +25,23 @@ def document_workbook_file(unit_id: str, stem: str) -> str:
     return paths.unit_file(unit_id, f"documents/{stem}.xlsx")
 
 
+# Why: a preview re-checks (and so re-builds every download) after each save; a workbook whose sheets and data
+# did not change keeps its bytes. Keyed by the full value (layouts are plain frozen dataclasses), bounded.
+_BUILT: dict[bytes, bytes] = {}
+_BUILT_LIMIT = 4096
+
+
 def build_workbook(data: Dataset, unit: UnitData, kind: DocumentKind, document: str, raw: dict[str, Any]) -> bytes:
     """The workbook of YAML data `raw` (export-xlsx, new-round --xlsx and the site download)."""
     assert kind.workbook is not None
     layout = kind.workbook(data, unit, raw)
-    title = str(raw.get("title") or document)
-    return write_workbook(layout, raw, About(unit.id, document, kind.name, title))
+    about = About(unit.id, document, kind.name, str(raw.get("title") or document))
+    key = hashlib.blake2b(repr((layout, about, raw)).encode("utf-8"), digest_size=16).digest()
+    if key not in _BUILT:
+        if len(_BUILT) >= _BUILT_LIMIT:
+            _BUILT.clear()
+        _BUILT[key] = write_workbook(layout, raw, about)
+    return _BUILT[key]
 
 
 def workbook_documents(data: Dataset, unit: UnitData) -> list[tuple[Loaded, DocumentKind]]:

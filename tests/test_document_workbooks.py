@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import functools
 import io
 from pathlib import Path
@@ -9,8 +10,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from generator.document_workbooks import document_workbook_file
-from generator.site import KINDS, render_site
+from generator.document_workbooks import build_workbook, document_workbook_file
+from generator.site import KINDS, load_checked, render_site
 from generator.workbook_cli import export_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,3 +59,17 @@ def test_private_people_keep_their_position_but_lose_their_name_on_the_site() ->
     clerk_text = _text_of(export_workbook(DATA, "bma-district-suan-luang", "ita-2565", KINDS))
     assert PRIVATE_NAME in clerk_text and PRIVATE_NAME not in site_text
     assert "หัวหน้าฝ่ายปกครอง" in site_text
+
+
+def test_an_edited_document_gets_a_new_workbook_even_after_one_was_built() -> None:
+    """The preview rebuilds downloads after every save: reused workbooks must follow the data."""
+    data, _ = load_checked(DATA)
+    unit = data.units["sao-bueng-prue"]
+    loaded = next(d for d in unit.documents if d.stem == "complaints-2567")
+    kind = data.kind_of(loaded)
+    assert kind is not None
+    raw = copy.deepcopy(loaded.doc.data)
+    first = build_workbook(data, unit, kind, loaded.stem, raw)
+    assert build_workbook(data, unit, kind, loaded.stem, copy.deepcopy(raw)) == first
+    raw["scope"] = "ข้อความที่แก้ใหม่"
+    assert "ข้อความที่แก้ใหม่" in _text_of(build_workbook(data, unit, kind, loaded.stem, raw))
