@@ -84,10 +84,11 @@ def _pages_of(data: Dataset, framework: Framework) -> list[PageSpec]:
     }
     context = {**base, "dimensions": dimension_catalog(framework), "tables": _table_links(framework)}
     pages = [PageSpec(framework_page(framework.id), "framework.md.j2", framework.title, context, source, nav)]
-    for table in framework.priorities:
+    for number, table in enumerate(framework.priorities, 1):
         rows = [_item_row(table, item, uses) for item in table.items]
         table_context = {**base, "table": table, "groups": _grouped(rows), "fill_in": FILL_IN}
-        title = f"ตารางลำดับความสำคัญ {table.id}"
+        # Why not the id: navigation is read by citizens; the table's own long title is the page heading.
+        title = "ตารางลำดับความสำคัญ" if len(framework.priorities) == 1 else f"ตารางลำดับความสำคัญ ตารางที่ {number}"
         pages.append(PageSpec(table_page(framework.id, table.id), "framework-priorities.md.j2", title, table_context, source, nav))
     if framework.requirements is not None:
         minimums = {**base, "rules": framework.requirements, "type_labels": TYPE_LABELS}
