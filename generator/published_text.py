@@ -10,8 +10,10 @@ Person) are the office's own and not personal.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+import hashlib
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -22,6 +24,7 @@ from .pii import Allow, compile_allow, find_personal_data
 from .privacy import iter_loaded, iter_persons
 from .problems import Problem
 
+T = TypeVar("T")
 OFFICE_CONTACT_FIELDS = {"phone", "email", "url", "site_url", "guideline_link", "contact_email"}
 
 
@@ -43,22 +46,53 @@ def iter_texts(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
             yield from iter_texts(item, (*loc, str(key)))
 
 
-def publishable_values(data: Dataset) -> Allow:
+# Why: a preview re-checks every document after each save; a document's persons and findings depend only on its
+# bytes (and the findings on the publishable values), so they are kept per (path, content hash). Bounded.
+_PERSONS: dict[tuple[str, bytes], list[str]] = {}
+_FINDINGS: dict[tuple[str, bytes, bytes], list[Problem]] = {}
+_LIMIT = 50_000
+
+
+def _publishable_list(data: Dataset) -> list[str]:
     """Names, phones and e-mails of every person the data marks publishable."""
     values = []
     for loaded in iter_loaded(data):
-        for _, person in iter_persons(loaded.model):
-            if person.publish:
-                values += [v for v in (person.name, person.phone, person.email) if v]
-    return compile_allow(values)
+        values += _remember(_PERSONS, (loaded.path, loaded.doc.digest), partial(_document_publishable, loaded))
+    return values
+
+
+def _document_publishable(loaded: Loaded) -> list[str]:
+    values = []
+    for _, person in iter_persons(loaded.model):
+        if person.publish:
+            values += [v for v in (person.name, person.phone, person.email) if v]
+    return values
 
 
 def check_personal_data(data: Dataset) -> list[Problem]:
-    allow = publishable_values(data)
+    values = _publishable_list(data)
+    allow = compile_allow(values)
+    allow_key = hashlib.blake2b(repr(sorted(values)).encode("utf-8"), digest_size=16).digest()
     problems: list[Problem] = []
     for loaded in iter_loaded(data):
-        problems.extend(_check_document(loaded, allow))
+        key = (loaded.path, loaded.doc.digest, allow_key)
+        problems.extend(_remember(_FINDINGS, key, partial(_findings, loaded, allow)))
     return problems
+
+
+def _remember(cache: dict[Any, list[T]], key: Any, build: Callable[[], list[T]]) -> list[T]:
+    """`build()` once per key; an entry with no digest (a document not read from a file) is never kept."""
+    if not key[1]:
+        return build()
+    if key not in cache:
+        if len(cache) >= _LIMIT:
+            cache.clear()
+        cache[key] = build()
+    return cache[key]
+
+
+def _findings(loaded: Loaded, allow: Allow) -> list[Problem]:
+    return list(_check_document(loaded, allow))
 
 
 def _check_document(loaded: Loaded, allow: Allow) -> Iterator[Problem]:

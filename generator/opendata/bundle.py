@@ -64,13 +64,12 @@ def build_unit_files(od: UnitOpenData) -> dict[str, bytes]:
     return files
 
 
-def build_opendata_assets(data: Dataset) -> dict[str, bytes]:
-    """Site path → bytes for every unit's open-data files."""
-    assets: dict[str, bytes] = {}
-    for od in collect(data):
-        for name, content in build_unit_files(od).items():
-            assets[paths.unit_file(od.unit.id, name)] = content
-    return assets
+def build_unit_opendata(data: Dataset, unit: UnitData) -> dict[str, bytes]:
+    """Site path → bytes of one unit's open-data files (none when it has no downloadable table)."""
+    od = data.derived("opendata-by-unit", lambda: {od.unit.id: od for od in collect(data)}).get(unit.id)
+    if od is None:
+        return {}
+    return {paths.unit_file(unit.id, name): content for name, content in build_unit_files(od).items()}
 
 
 def render_readme(od: UnitOpenData) -> str:
