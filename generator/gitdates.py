@@ -24,6 +24,7 @@ def clear_cache() -> None:
     Where each folder's repository is stays known: one `git rev-parse` per unit folder on every preview save
     cost ~0.2 s at 50 units, and a folder does not move to another repository while the preview runs."""
     _repo_dates.cache_clear()
+    _LAST_CHANGED.clear()
 
 
 @cache
@@ -70,8 +71,20 @@ def _mtime_date(path: Path) -> dt.date | None:
     return dt.datetime.fromtimestamp(stamp, dt.UTC).date()
 
 
+# Why: every generated page asks for its source's date (1,400 pages at 50 units, a few files each); one answer per
+# path until the next build clears it.
+_LAST_CHANGED: dict[tuple[Path, str | None], dt.date | None] = {}
+
+
 def last_changed(path: Path) -> dt.date | None:
     """Date of the last commit that changed `path` (a file or a folder); mtime outside git; None if absent."""
+    key = (path, os.environ.get("SOURCE_DATE_EPOCH"))
+    if key not in _LAST_CHANGED:
+        _LAST_CHANGED[key] = _last_changed(path)
+    return _LAST_CHANGED[key]
+
+
+def _last_changed(path: Path) -> dt.date | None:
     path = path.resolve()
     top = _toplevel(path if path.is_dir() else path.parent)
     if top is not None:

@@ -11,6 +11,7 @@ secret. Matching is plain substring search on normalized text (fast; Thai has no
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import html
 import io
 import json
@@ -157,15 +158,11 @@ def collect_secrets(data: Dataset) -> list[Secret]:
     public: set[str] = set()
     private: list[tuple[str, str, Loaded, Loc]] = []
     for loaded in iter_loaded(data):
-        for loc, person in iter_persons(loaded.model):
-            for kind in LABELS:
-                value = getattr(person, kind)
-                if not value:
-                    continue
-                if person.publish:
-                    public.add(normalize(value))
-                else:
-                    private.append((kind, value, loaded, (*loc, kind)))
+        for kind, value, publish, loc in _person_values(loaded):
+            if publish:
+                public.add(normalize(value))
+            else:
+                private.append((kind, value, loaded, loc))
     secrets = []
     for kind, value, loaded, loc in private:
         if normalize(value) in public:
@@ -175,6 +172,29 @@ def collect_secrets(data: Dataset) -> list[Secret]:
     return secrets
 
 
+# Why: the check walks every document for its persons after each preview save; a document's persons depend only on
+# its bytes. Keyed by (shown path, content hash), bounded.
+_PERSONS: dict[tuple[str, bytes], list[tuple[str, str, bool, Loc]]] = {}
+
+
+def _person_values(loaded: Loaded) -> list[tuple[str, str, bool, Loc]]:
+    """(name|phone|email, value, publishable, location) of every person field the document fills."""
+    key = (loaded.path, loaded.doc.digest)
+    found = _PERSONS.get(key) if loaded.doc.digest else None
+    if found is None:
+        found = [
+            (kind, getattr(person, kind), person.publish, (*loc, kind))
+            for loc, person in iter_persons(loaded.model)
+            for kind in LABELS
+            if getattr(person, kind)
+        ]
+        if loaded.doc.digest:
+            if len(_PERSONS) >= _SCANS_LIMIT:
+                _PERSONS.clear()
+            _PERSONS[key] = found
+    return found
+
+
 def _needles(kind: str, value: str) -> list[str]:
     if kind == "phone":
         return phone_needles(value)
@@ -182,15 +202,6 @@ def _needles(kind: str, value: str) -> list[str]:
         return [_SPACE.sub("", normalize(value))]
     needle = name_needle(value)
     return [needle] if needle else []
-
-
-def published_texts(files: Mapping[str, str], assets: Mapping[str, bytes]) -> Iterator[Haystack]:
-    """Every page and asset, ready for searching; archive members (XLSX, ZIP) one by one."""
-    for path, text in files.items():
-        yield Haystack.of(path, text)
-    for path, content in assets.items():
-        for name, text in _asset_texts(path, content):
-            yield Haystack.of(name, text)
 
 
 def _asset_texts(path: str, content: bytes) -> Iterator[tuple[str, str]]:
@@ -208,19 +219,10 @@ def _asset_texts(path: str, content: bytes) -> Iterator[tuple[str, str]]:
     yield path, text
 
 
-def find_leaks(secrets: list[Secret], texts: Iterator[Haystack]) -> list[Problem]:
-    problems: dict[tuple[str, int, str], Problem] = {}
-    for text in texts:
-        for secret in secrets:
-            key = (secret.path, secret.line, secret.field)
-            if key not in problems and text.contains(secret):
-                message = (
-                    f"{LABELS[secret.kind]}ของบุคคลที่ไม่อนุญาตให้เผยแพร่ (publish: false) จะปรากฏในหน้า {text.page}"
-                    " ให้ลบออกจากข้อความที่เผยแพร่ หรือกำหนด publish: true ถ้าบุคคลนี้เผยแพร่ได้"
-                    " (hint: private personal data would be published)"
-                )
-                problems[key] = Problem(secret.path, secret.line, secret.field, message)
-    return list(problems.values())
+# Why: a preview scans every page and download (XLSX and ZIP members read) after each save; a file whose bytes
+# and the secrets are unchanged has the same findings. Keyed by content hash, bounded.
+_SCANS: dict[tuple[bytes, str, bytes], list[tuple[str, int]]] = {}
+_SCANS_LIMIT = 200_000
 
 
 def find_privacy_leaks(data: Dataset, files: Mapping[str, str], assets: Mapping[str, bytes]) -> list[Problem]:
@@ -228,4 +230,37 @@ def find_privacy_leaks(data: Dataset, files: Mapping[str, str], assets: Mapping[
     secrets = collect_secrets(data)
     if not secrets:
         return []
-    return find_leaks(secrets, published_texts(files, assets))
+    tag = hashlib.blake2b(repr(secrets).encode("utf-8"), digest_size=16).digest()
+    problems: dict[tuple[str, int, str], Problem] = {}
+    published: list[tuple[str, str | bytes]] = [*files.items(), *assets.items()]
+    for path, content in published:
+        for page, index in _scan(tag, secrets, path, content):
+            secret = secrets[index]
+            key = (secret.path, secret.line, secret.field)
+            if key not in problems:  # the first page that shows it is named
+                problems[key] = _leak(secret, page)
+    return list(problems.values())
+
+
+def _scan(tag: bytes, secrets: list[Secret], path: str, content: str | bytes) -> list[tuple[str, int]]:
+    """(page or archive member, secret index) for every secret this published file shows."""
+    raw = content.encode("utf-8") if isinstance(content, str) else content
+    key = (tag, path, hashlib.blake2b(raw, digest_size=16).digest())
+    if key not in _SCANS:
+        texts = [(path, content)] if isinstance(content, str) else list(_asset_texts(path, content))
+        stacks = [Haystack.of(page, text) for page, text in texts]
+        if len(_SCANS) >= _SCANS_LIMIT:
+            _SCANS.clear()
+        _SCANS[key] = [(stack.page, i) for stack in stacks for i, secret in enumerate(secrets) if stack.contains(secret)]
+    return _SCANS[key]
+
+
+def _leak(secret: Secret, page: str) -> Problem:
+    message = (
+        f"{LABELS[secret.kind]}ของบุคคลที่ไม่อนุญาตให้เผยแพร่ (publish: false) จะปรากฏในหน้า {page}"
+        " ให้ลบออกจากข้อความที่เผยแพร่ หรือกำหนด publish: true ถ้าบุคคลนี้เผยแพร่ได้"
+        " (hint: private personal data would be published)"
+    )
+    return Problem(secret.path, secret.line, secret.field, message)
+
+

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
+from generator.search import index as search_index
 from generator.search.extract import extract_page
-from generator.search.index import IndexedPage, block_keys, build_index, fnv1a
+from generator.search.index import IndexedPage, IndexState, block_keys, build_index, fnv1a
 from generator.search.textnorm import ThaiSegmenter, build_norm, find_matches, normalize_query
 
 
@@ -134,3 +135,22 @@ def test_materials_indexer_is_unhooked_but_its_search_box_stays(tmp_path: Path) 
               if getattr(h, "__self__", None) is material}  # fmt: skip
     assert not hooked & {"page_context", "post_build"}
     assert material.config.enabled  # the theme draws the header search box only while this is on
+
+
+def test_a_dirty_preview_index_equals_a_full_index(segmenter: ThaiSegmenter, monkeypatch) -> None:
+    # Why small shards: the sample pages are short; several shards show that only the changed ones are redone.
+    monkeypatch.setattr(search_index, "TARGET_POSTINGS_PER_SHARD", 60)
+
+    def page(i: int, office: str) -> IndexedPage:
+        return IndexedPage(f"unit-{i}/", extract_page(PAGE.replace("สำนักปลัด", office)))  # type: ignore[arg-type]
+
+    pages = [page(i, f"กองที่ {i}") for i in range(4)]
+    state = IndexState()
+    assert build_index(pages, segmenter, state) == build_index([page(i, f"กองที่ {i}") for i in range(4)], segmenter)
+    edits = ["กองคลังและพัสดุ", "กองที่ 1", "ฝ่ายตรวจสอบภายในและงานร้องเรียนร้องทุกข์ของหน่วยงาน" * 6, "กองช่าง"]
+    for office in edits:  # new keys, keys gone again, enough text to change the shard count, back
+        pages[1] = page(1, office)
+        fresh = [page(i, office if i == 1 else f"กองที่ {i}") for i in range(4)]
+        assert build_index(pages, segmenter, state) == build_index(fresh, segmenter), office
+    del pages[2]  # a page gone: a new page numbering
+    assert build_index(pages, segmenter, state) == build_index([page(i, o) for i, o in [(0, "กองที่ 0"), (1, "กองช่าง"), (3, "กองที่ 3")]], segmenter)

@@ -13,6 +13,7 @@ the intersection as candidates and verifies them against the page records; page 
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import hashlib
 import json
@@ -67,42 +68,110 @@ def rank_pages(pages: list[IndexedPage]) -> list[IndexedPage]:
     return sorted(pages, key=lambda p: (p.url.count("/"), p.url))
 
 
-def build_index(pages: list[IndexedPage], segmenter: ThaiSegmenter, keep: bool = False) -> dict[str, bytes]:
+@dataclass
+class IndexState:
+    """The last index of a dirty preview with what it was built from, so the next build redoes only what changed."""
+
+    dictionary: int = 0
+    urls: list[str] = field(default_factory=list)  # page ids: position in rank order
+    keys: list[tuple[set[str], frozenset[str]]] = field(default_factory=list)  # per page id: (keys, title keys)
+    postings: dict[str, list[int]] = field(default_factory=dict)
+    title_postings: dict[str, list[int]] = field(default_factory=dict)
+    shard_keys: list[set[str]] = field(default_factory=list)
+    files: dict[str, bytes] = field(default_factory=dict)
+
+
+def build_index(pages: list[IndexedPage], segmenter: ThaiSegmenter, state: IndexState | None = None) -> dict[str, bytes]:
     """All index files, path (relative to search/thai/) → bytes.
 
-    With `keep`, each page keeps its packed record and keys for the next call (a dirty preview); a full build
-    does not, so the keys of every page are never held at once."""
-    files: dict[str, bytes] = {}
+    With a `state` (a dirty preview), each page keeps its packed record and keys, and when the pages and the
+    dictionary are those of the last build only the changed pages' records and shards are redone (same bytes as
+    a full build). A full build keeps nothing, so the keys of every page are never held at once."""
+    dictionary = hash(tuple(segmenter.custom_terms))  # in-process only, like the records it keys
+    ranked = rank_pages(pages)
+    records = [_record(page, segmenter, dictionary, state is not None) for page in ranked]
+    urls = [page.url for page in ranked]
+    if state is not None and state.dictionary == dictionary and state.urls == urls:
+        changed = _update_postings(state, [(r[1], r[2]) for r in records])
+        if len(state.shard_keys) == _shard_count(state.postings):
+            return _finish(state, records, changed, len(pages), segmenter)
     postings: dict[str, list[int]] = defaultdict(list)
     title_postings: dict[str, list[int]] = defaultdict(list)
-    dictionary = hash(tuple(segmenter.custom_terms))  # in-process only, like the records it keys
-    for pid, page in enumerate(rank_pages(pages)):
-        built = page.built
-        if built is None or built[0] != dictionary:
-            record, keys, title_keys = build_record(page, segmenter)
-            built = (dictionary, pack(record), keys, title_keys)
-            page.built = built if keep else None
-        _, files[f"p/{pid}.bin"], keys, title_keys = built
+    for pid, (_, keys, title_keys) in enumerate(records):
         for key in keys:
             postings[key].append(pid)
         for key in title_keys:
             title_postings[key].append(pid)
+    shards = _shard_count(postings)
+    shard_keys: list[set[str]] = [set() for _ in range(shards)]
+    for key in postings:
+        shard_keys[fnv1a(key) % shards].add(key)
+    fresh = IndexState(dictionary, urls, [(r[1], r[2]) for r in records], dict(postings), dict(title_postings), shard_keys)
+    files = _finish(fresh, records, set(range(shards)), len(pages), segmenter)
+    if state is not None:
+        state.__dict__.update(fresh.__dict__)
+    return files
+
+
+def _record(page: IndexedPage, segmenter: ThaiSegmenter, dictionary: int, keep: bool) -> tuple[bytes, set[str], frozenset[str]]:
+    built = page.built
+    if built is None or built[0] != dictionary:
+        record, keys, title_keys = build_record(page, segmenter)
+        built = (dictionary, pack(record), keys, title_keys)
+        page.built = built if keep else None
+    return built[1], built[2], built[3]
+
+
+def _shard_count(postings: dict[str, list[int]]) -> int:
     total = sum(len(ids) for ids in postings.values())
     shards = 1
     while shards * TARGET_POSTINGS_PER_SHARD < total and shards < 4096:
         shards *= 2
-    buckets: list[dict[str, list[list[int]]]] = [{} for _ in range(shards)]
-    for key in sorted(postings):
-        entry = [deltas(postings[key])]
-        if key in title_postings:
-            entry.append(deltas(title_postings[key]))
-        buckets[fnv1a(key) % shards][key] = entry
-    for n, bucket in enumerate(buckets):
+    return shards
+
+
+def _update_postings(state: IndexState, keys: list[tuple[set[str], frozenset[str]]]) -> set[int]:
+    """Move the changed pages' ids between posting lists (kept sorted); return the shards that changed."""
+    dirty: set[int] = set()
+    for pid, (new, old) in enumerate(zip(keys, state.keys, strict=True)):
+        if new == old:
+            continue
+        for table, before, after in ((state.postings, old[0], new[0]), (state.title_postings, old[1], new[1])):
+            for key in before - after:
+                table[key].remove(pid)
+                if not table[key]:
+                    del table[key]
+            for key in after - before:
+                bisect.insort(table.setdefault(key, []), pid)
+            for key in before ^ after:
+                shard = fnv1a(key) % len(state.shard_keys)
+                dirty.add(shard)
+                state.shard_keys[shard].add(key)  # keys no longer posted leave it in _finish
+    state.keys = keys
+    return dirty
+
+
+def _finish(state: IndexState, records: list[tuple[bytes, set[str], frozenset[str]]], dirty: set[int], pages: int,
+            segmenter: ThaiSegmenter) -> dict[str, bytes]:  # fmt: skip
+    """The index files: every page record, the shards in `dirty` packed again, the manifest."""
+    files = state.files
+    for pid, (record, _, _) in enumerate(records):
+        files[f"p/{pid}.bin"] = record
+    for n in sorted(dirty):
+        keys = state.shard_keys[n]
+        keys.intersection_update(state.postings)
+        bucket: dict[str, list[list[int]]] = {}
+        for key in sorted(keys):
+            entry = [deltas(state.postings[key])]
+            if key in state.title_postings:
+                entry.append(deltas(state.title_postings[key]))
+            bucket[key] = entry
         files[f"k/{n}.bin"] = pack(bucket)
+    files.pop("manifest.json", None)
     digest = hashlib.sha256(b"".join(files[k] for k in sorted(files))).hexdigest()[:12]
-    manifest = {"version": digest, "shards": shards, "pages": len(pages), "terms": len(segmenter.custom_terms)}
+    manifest = {"version": digest, "shards": len(state.shard_keys), "pages": pages, "terms": len(segmenter.custom_terms)}
     files["manifest.json"] = json.dumps(manifest).encode("utf-8")
-    return files
+    return dict(files)
 
 
 def build_record(page: IndexedPage, segmenter: ThaiSegmenter) -> tuple[dict[str, object], set[str], frozenset[str]]:

@@ -21,7 +21,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .extract import extract_page
-from .index import IndexedPage, build_index, build_segmenter, save_segmenter, write_index
+from .index import IndexedPage, IndexState, build_index, build_segmenter, save_segmenter, write_index
 
 log = logging.getLogger("mkdocs.plugins.thai_search")
 
@@ -47,6 +47,8 @@ class ThaiSearchPlugin(BasePlugin[ThaiSearchConfig]):
         # source page → text; a dirty preview keeps the pages it did not rebuild
         self.pages: dict[str, IndexedPage] = {}
         self.dirty = False
+        self.index = IndexState()  # a dirty preview's last index: the next save redoes only what changed
+        self.written: dict[str, bytes] = {}  # index files a dirty preview wrote last (unchanged ones stay on disk)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty and command == "serve"
@@ -83,10 +85,12 @@ class ThaiSearchPlugin(BasePlugin[ThaiSearchConfig]):
         cache = Path(config.config_file_path).resolve().parent / self.config.cache_dir if self.config.cache_dir else None
         pages = list(self.pages.values())
         segmenter = build_segmenter(pages, cache)
-        files = build_index(pages, segmenter, keep=self.dirty)
+        files = build_index(pages, segmenter, self.index if self.dirty else None)
         if cache is not None:
             save_segmenter(segmenter, cache)
-        write_index(files, site / INDEX_DIR)
+        write_index({rel: data for rel, data in files.items() if self.written.get(rel) != data}, site / INDEX_DIR)
+        if self.dirty:
+            self.written = files
         size = sum(len(b) for b in files.values())
         log.info("thai-search: ดัชนี %d หน้า %d ไฟล์ %.0f KB", len(self.pages), len(files), size / 1024)
 

@@ -225,5 +225,11 @@ def terms_from_titles(titles: Iterable[str]) -> list[str]:
     """Custom dictionary: every Thai run of the site's page titles and headings (unit, office, project names...)."""
     found: set[str] = set()
     for title in titles:
-        found.update(run for run in _THAI_RUN.findall(clean_display(title)) if len(run) >= 2)
+        found.update(_title_runs(title))
     return sorted(found)
+
+
+@lru_cache(maxsize=65536)
+def _title_runs(title: str) -> tuple[str, ...]:
+    # Why memoized: headings and table cells repeat across pages (and across the builds of a preview).
+    return tuple(run for run in _THAI_RUN.findall(clean_display(title)) if len(run) >= 2)
