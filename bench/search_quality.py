@@ -136,7 +136,8 @@ def measure_cold(browser, url: str, outcome: Outcome) -> None:  # type: ignore[n
     page.locator(".md-search__input").click()
     _, outcome.cold_ms = run_query(page, outcome.query)
     search = [r for r in finished if any(part in r.url for part in SEARCH_ASSETS)]
-    outcome.cold_bytes = sum(r.sizes()["responseBodySize"] for r in search)
+    # Why max(0, …): Playwright's body size is bytes received minus header size, negative for a cache hit.
+    outcome.cold_bytes = sum(max(0, r.sizes()["responseBodySize"]) for r in search)
     outcome.files = [urlsplit(r.url).path for r in search]
     context.close()
 
