@@ -5,13 +5,15 @@ download took ~4 s of a save, while a save changes one unit. A unit's outputs ar
 unchanged. The key over-approximates what a unit's pages can read, so a reuse is never stale:
 
 - the bytes of every file of the unit, of its parent and of its children (ITA pages cite both), with each
-  file's "last changed" date (git or mtime);
+  file's "last changed" date (git or mtime) and the check's warnings about the unit's files;
 - everything shared: every file under data/ outside data/units/ (catalogues, frameworks), every unit's
   unit.yml, the hand-written pages in content/ (OIT items point into them), the template overrides, the
   environment variables the pages print (SITE_URL, REPO_URL, SOURCE_DATE_EPOCH) and today's date.
 
 Pages outside a unit's folder (home, directory, frameworks, dictionary) are always rebuilt. A one-shot
-`mkdocs build` starts with an empty cache, so the cache only matters to a long-lived process.
+`mkdocs build` starts with an empty cache, so the cache only matters to a long-lived process (a preview, or
+`import-xlsx` and the tests, which check copies of the same data). Keys hold paths relative to the project, never
+its location on disk: nothing a page shows depends on where the project lies.
 """
 
 from __future__ import annotations
@@ -19,12 +21,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
 from . import gitdates
 from .dataset import Dataset, UnitData
+from .problems import Problem
 
 T = TypeVar("T")
 TEXT_SUFFIXES = {".md", ".yml", ".yaml", ".j2", ".html", ".json", ".csv", ".txt"}
@@ -53,10 +56,10 @@ class UnitCache:
 CACHE = UnitCache()
 
 
-def unit_keys(data: Dataset, templates: Path | None) -> dict[str, bytes]:
+def unit_keys(data: Dataset, templates: Path | None, warnings: Sequence[Problem] = ()) -> dict[str, bytes]:
     """Unit id → the key of everything its pages and downloads can depend on (see the module docstring)."""
     shared = shared_digest(data, templates)
-    own = {unit_id: _documents_digest(data, unit) for unit_id, unit in data.units.items()}
+    own = {unit_id: _documents_digest(data, unit, warnings) for unit_id, unit in data.units.items()}
     children: dict[str, list[str]] = {}
     for unit_id, unit in data.units.items():
         children.setdefault(str(unit.unit.model.parent or ""), []).append(unit_id)
@@ -81,12 +84,21 @@ def shared_digest(data: Dataset, templates: Path | None) -> bytes:
     shared_files = (p for p in _files(data.root) if not p.is_relative_to(units_dir))
     for folder_files in (shared_files, _files(data.root.parent / "content"), _files(templates)):
         for path in folder_files:
-            digest.update(f"\x00{path}\x00".encode() + _file_digest(path))
+            digest.update(f"\x00{_shown(data, path)}\x00".encode() + _file_digest(path))
     return digest.digest()
 
 
-def _documents_digest(data: Dataset, unit: UnitData) -> bytes:
+def _shown(data: Dataset, path: Path) -> str:
+    """A path as the pages could show it: relative to the project, so a copy of the project elsewhere (a test's
+    or import-xlsx's temporary copy) finds the same keys."""
+    return path.relative_to(data.root.parent).as_posix() if path.is_relative_to(data.root.parent) else str(path)
+
+
+def _documents_digest(data: Dataset, unit: UnitData, warnings: Sequence[Problem]) -> bytes:
     digest = hashlib.blake2b(digest_size=16)
+    # Why the warnings: a document's page lists the warnings about its file.
+    folder = Path(unit.unit.path).parent.as_posix() + "/"
+    digest.update(repr(sorted(w.format() for w in warnings if w.path.startswith(folder))).encode())
     for loaded in (unit.unit, *unit.documents):
         # Why data.root.parent: shown paths are relative to the folder that holds data/ (data/units/...).
         changed = gitdates.last_changed(data.root.parent / loaded.path)

@@ -80,7 +80,7 @@ def build_site(data: Dataset, warnings: list[Problem], templates: Path | None = 
     # Why last: download links, the open-data pages and "ปรับปรุงล่าสุด" must see every kind's pages and extras.
     decorate_site(data, specs)
     env = build_environment(templates, data.kinds)
-    keys = unit_keys(data, templates)
+    keys = unit_keys(data, templates, warnings)
     site = RenderedSite(data, specs, render_by_unit(env, specs, keys), warnings, build_assets(data, keys))
     # Why here: the unit directory is plain Markdown (no template), and `render` must write it too.
     pages, assets = build_directory(data)
