@@ -8,7 +8,8 @@ unchanged. The key over-approximates what a unit's pages can read, so a reuse is
   file's "last changed" date (git or mtime) and the check's warnings about the unit's files;
 - everything shared: every file under data/ outside data/units/ (catalogues, frameworks), every unit's
   unit.yml, the hand-written pages in content/ (OIT items point into them), the template overrides, the
-  environment variables the pages print (SITE_URL, REPO_URL, SOURCE_DATE_EPOCH) and today's date.
+  environment variables the pages print (SITE_URL, REPO_URL, SOURCE_DATE_EPOCH), today's date and the document
+  kinds themselves (the objects, not only their names).
 
 Pages outside a unit's folder (home, directory, frameworks, dictionary) are always rebuilt. A one-shot
 `mkdocs build` starts with an empty cache, so the cache only matters to a long-lived process (a preview, or
@@ -54,6 +55,7 @@ class UnitCache:
 
 
 CACHE = UnitCache()
+_KINDS_SEEN: dict[int, object] = {}
 
 
 def unit_keys(data: Dataset, templates: Path | None, warnings: Sequence[Problem] = ()) -> dict[str, bytes]:
@@ -77,7 +79,10 @@ def shared_digest(data: Dataset, templates: Path | None) -> bytes:
     digest = hashlib.blake2b(digest_size=16)
     digest.update(repr([(name, os.environ.get(name)) for name in ENV_VARS]).encode())
     digest.update(dt.date.today().isoformat().encode())
-    digest.update(repr([kind.name for kind in data.kinds]).encode())
+    # Why ids: a caller may hand in a kind with other functions under the same name (a test, a new kind); each
+    # kind object seen stays referenced, so its id is never reused by another object.
+    _KINDS_SEEN.update((id(kind), kind) for kind in data.kinds)
+    digest.update(repr([(kind.name, id(kind)) for kind in data.kinds]).encode())
     for unit in data.units.values():
         digest.update(unit.unit.path.encode() + unit.unit.doc.digest)
     units_dir = data.root / "units"

@@ -10,6 +10,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
+import uuid
 from importlib.metadata import version
 from pathlib import Path
 
@@ -34,11 +36,22 @@ def load_runs(cache_dir: Path, key: str) -> dict[str, str]:
 
 
 def save_runs(cache_dir: Path, key: str, runs: dict[str, str]) -> None:
-    cache_dir.mkdir(parents=True, exist_ok=True)
+    """Write the runs atomically; two builds of one project at once (other site folders) may both save."""
     raw = json.dumps(runs, ensure_ascii=False, sort_keys=True).encode("utf-8")
-    tmp = cache_dir / f"{key}.json.gz.tmp"
-    tmp.write_bytes(gzip.compress(raw, compresslevel=1, mtime=0))
-    tmp.replace(cache_dir / f"{key}.json.gz")
-    old = sorted(cache_dir.glob("*.json.gz"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]
-    for path in old:
-        path.unlink(missing_ok=True)
+    tmp = cache_dir / f"{key}.json.gz.{os.getpid()}.{uuid.uuid4().hex}.tmp"  # never another writer's file
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(gzip.compress(raw, compresslevel=1, mtime=0))
+        tmp.replace(cache_dir / f"{key}.json.gz")
+        old = sorted(cache_dir.glob("*.json.gz"), key=_mtime, reverse=True)[KEEP:]
+        for path in old:
+            path.unlink(missing_ok=True)
+    except OSError:
+        tmp.unlink(missing_ok=True)  # a full disk or a race with another build: the cache is only a cache
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:  # removed by another build meanwhile
+        return 0.0
