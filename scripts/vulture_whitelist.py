@@ -53,3 +53,7 @@ _.ALL_TITLES
 
 # ruamel.yaml: read by its round-trip loader (keep the quotes of an existing file).
 _.preserve_quotes
+
+# MkDocs event and Jinja's attribute: the theme environment's compiled-template cache (generator/mkdocs_plugin.py).
+_.on_env
+_.bytecode_cache
