@@ -102,12 +102,12 @@ def render_by_unit(env: Environment, specs: list[PageSpec], keys: dict[str, byte
     return {spec.path: files[spec.path] for spec in specs}  # in page order, as the specs come
 
 
-def build_assets(data: Dataset, keys: dict[str, bytes] | None = None) -> dict[str, bytes]:
+def build_assets(data: Dataset, keys: dict[str, bytes]) -> dict[str, bytes]:
     """Every non-Markdown file the document kinds publish (downloads and the like), reused per unit by key."""
     assets: dict[str, bytes] = {}
     for unit in data.units.values():
         build = partial(build_unit_assets, data, unit)
-        assets.update(CACHE.get("assets", unit.id, keys[unit.id], build) if keys else build())
+        assets.update(CACHE.get("assets", unit.id, keys[unit.id], build))
     return assets
 
 

@@ -158,7 +158,7 @@ def collect_secrets(data: Dataset) -> list[Secret]:
     public: set[str] = set()
     private: list[tuple[str, str, Loaded, Loc]] = []
     for loaded in iter_loaded(data):
-        for kind, value, publish, loc in _person_values(loaded):
+        for kind, value, publish, loc in person_values(loaded):
             if publish:
                 public.add(normalize(value))
             else:
@@ -177,7 +177,7 @@ def collect_secrets(data: Dataset) -> list[Secret]:
 _PERSONS: dict[tuple[str, bytes], list[tuple[str, str, bool, Loc]]] = {}
 
 
-def _person_values(loaded: Loaded) -> list[tuple[str, str, bool, Loc]]:
+def person_values(loaded: Loaded) -> list[tuple[str, str, bool, Loc]]:
     """(name|phone|email, value, publishable, location) of every person field the document fills."""
     key = (loaded.path, loaded.doc.digest)
     found = _PERSONS.get(key) if loaded.doc.digest else None

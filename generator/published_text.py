@@ -21,7 +21,7 @@ from .dataset import Dataset, Loaded, problem_at
 from .loader import Loc
 from .models.common import Person
 from .pii import Allow, compile_allow, find_personal_data
-from .privacy import iter_loaded, iter_persons
+from .privacy import iter_loaded, person_values
 from .problems import Problem
 
 T = TypeVar("T")
@@ -46,27 +46,15 @@ def iter_texts(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
             yield from iter_texts(item, (*loc, str(key)))
 
 
-# Why: a preview re-checks every document after each save; a document's persons and findings depend only on its
-# bytes (and the findings on the publishable values), so they are kept per (path, content hash). Bounded.
-_PERSONS: dict[tuple[str, bytes], list[str]] = {}
+# Why: a preview re-checks every document after each save; a document's findings depend only on its bytes and the
+# publishable values, so they are kept per (path, content hash, values). Bounded.
 _FINDINGS: dict[tuple[str, bytes, bytes], list[Problem]] = {}
 _LIMIT = 50_000
 
 
 def _publishable_list(data: Dataset) -> list[str]:
     """Names, phones and e-mails of every person the data marks publishable."""
-    values = []
-    for loaded in iter_loaded(data):
-        values += _remember(_PERSONS, (loaded.path, loaded.doc.digest), partial(_document_publishable, loaded))
-    return values
-
-
-def _document_publishable(loaded: Loaded) -> list[str]:
-    values = []
-    for _, person in iter_persons(loaded.model):
-        if person.publish:
-            values += [v for v in (person.name, person.phone, person.email) if v]
-    return values
+    return [value for loaded in iter_loaded(data) for _, value, publish, _ in person_values(loaded) if publish]
 
 
 def check_personal_data(data: Dataset) -> list[Problem]:
