@@ -30,14 +30,15 @@ _SPACE = re.compile(r"[\s\u200b\u200c\u200d\ufeff]")
 # build_norm's scanners: a block separator or a run between removed spaces; inside one, a run of one class.
 _TOKEN = re.compile(r"\n|[^\s\u200b\u200c\u200d\ufeff]+")
 _CLASS_RUN = re.compile(r"[\u0e01-\u0e4f]+|[a-z0-9]+|.", re.DOTALL)
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\ufeff]")
+_BLANKS = re.compile(r"[ \t\r\f\v\u00a0]+")
 _NORM_TABLE = {**str.maketrans(string.ascii_uppercase, string.ascii_lowercase), **THAI_DIGITS}  # norm_char
 
 
 def clean_display(text: str) -> str:
     """Text as shipped and shown: NFC, composed sara am, no stray zero-width characters, single spaces."""
     text = unicodedata.normalize("NFC", text).replace("\u0e4d\u0e32", "\u0e33")
-    text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
-    return re.sub(r"[ \t\r\f\v\u00a0]+", " ", text).strip()
+    return _BLANKS.sub(" ", _ZERO_WIDTH.sub("", text)).strip()
 
 
 def norm_char(ch: str) -> str:
