@@ -15,6 +15,7 @@ Header cells in <thead> get scope="col" so screen readers announce the column fo
 Phones: every body cell gets `data-label` (its column header's text) and one cell per row, the row's name,
 gets `data-row-head`; the table gets `data-stack` (tables of three or more columns only). site.css uses these below a breakpoint to show each row
 as a block headed by its name with "label: value" lines, while the markup stays a real <table>.
+Speed: text with no character that could start an inline pattern skips the patterns (QuickInlineProcessor).
 Registered in mkdocs.yml as `generator.markdown_ext` (after attr_list, which sets the class).
 """
 
@@ -25,13 +26,37 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown import Extension, Markdown
-from markdown.treeprocessors import Treeprocessor
+from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
 CAPTION_CLASS = "table-caption"
 # Key-value tables (label | value) already read as "label: value" on a phone; only wider tables stack.
 STACK_MIN_COLUMNS = 3
 # Why: raw HTML inside a header is still a stash placeholder at this stage; it must not leak into a label.
 _STASH = re.compile("\x02wzxhzdk:\\d+\x03")
+
+
+# Every inline pattern of Python-Markdown's core (3.x) needs one of these to match: ` \\ [ < & * _ or a hard
+# line break (tests/test_markdown_quick_inline.py checks each core pattern against text without them).
+INLINE_TRIGGERS = re.compile(r"[`\\\[<&*_]|  \n")
+CORE_PATTERNS = frozenset(pattern.pattern for pattern in Markdown().inlinePatterns)
+
+
+class QuickInlineProcessor(InlineProcessor):
+    """Python-Markdown's inline step, minus trying every pattern on text none of them can match.
+
+    Why: a generated page is mostly table cells of plain Thai text, and each of the 14 patterns was tried on
+    each cell. With any pattern outside the core (another extension's), it does exactly what Python-Markdown does.
+    """
+
+    def run(self, tree: etree.Element, ancestors: list[str] | None = None) -> etree.Element:
+        self.quick = all(pattern.pattern in CORE_PATTERNS for pattern in self.inlinePatterns)
+        return super().run(tree, ancestors)
+
+    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
+        if patternIndex == 0 and self.quick and not INLINE_TRIGGERS.search(data):
+            return data
+        handle = InlineProcessor._InlineProcessor__handleInline  # type: ignore[attr-defined]
+        return handle(self, data, patternIndex)  # type: ignore[no-any-return]
 
 
 class TableCaptionProcessor(Treeprocessor):
@@ -108,6 +133,7 @@ class TableCaptionExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         # Priority 7: after attr_list (8) has turned `{: .table-caption }` into a class, before toc (5).
         md.treeprocessors.register(TableCaptionProcessor(md), "table_caption", 7)
+        md.treeprocessors.register(QuickInlineProcessor(md), "inline", 20)  # replaces the core's, same place
 
 
 def makeExtension(**kwargs: object) -> TableCaptionExtension:
