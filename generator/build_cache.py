@@ -42,6 +42,10 @@ class UnitCache:
     def __init__(self) -> None:
         self.entries: dict[tuple[str, str], tuple[bytes, object]] = {}
 
+    def holds(self, part: str, unit_id: str, key: bytes) -> bool:
+        found = self.entries.get((part, unit_id))
+        return found is not None and found[0] == key
+
     def get(self, part: str, unit_id: str, key: bytes, build: Callable[[], T]) -> T:
         """The value of `build()` for this unit and part, reused while `key` is unchanged."""
         found = self.entries.get((part, unit_id))

@@ -22,6 +22,7 @@ from .checks import check_built, check_dataset
 from .dataset import Dataset, UnitData, load_dataset
 from .directory import build_directory
 from .document_workbooks import build_unit_workbooks
+from .forked import ChildJob
 from .framework_pages import build_framework_pages
 from .kindapi import DocumentKind, SiteBuild, sorted_kinds
 from .opendata.bundle import build_unit_opendata
@@ -81,11 +82,16 @@ def build_site(data: Dataset, warnings: list[Problem], templates: Path | None = 
     decorate_site(data, specs)
     env = build_environment(templates, data.kinds)
     keys = unit_keys(data, templates, warnings)
-    site = RenderedSite(data, specs, render_by_unit(env, specs, keys), warnings, build_assets(data, keys))
-    # Why here: the unit directory is plain Markdown (no template), and `render` must write it too.
-    pages, assets = build_directory(data)
+    downloads = start_assets(data, keys)  # built in a child process while this one renders (see forked)
+    try:
+        files = render_by_unit(env, specs, keys)
+        # Why here: the unit directory is plain Markdown (no template), and `render` must write it too.
+        pages, assets = build_directory(data)
+    except BaseException:
+        downloads.cancel()
+        raise
+    site = RenderedSite(data, specs, files, warnings, {**collect_assets(data, keys, downloads.result()), **assets})
     site.files.update({page.path: page.text for page in pages})
-    site.assets.update(assets)
     site.directory = [(page.path, page.title) for page in pages]
     return site
 
@@ -102,13 +108,27 @@ def render_by_unit(env: Environment, specs: list[PageSpec], keys: dict[str, byte
     return {spec.path: files[spec.path] for spec in specs}  # in page order, as the specs come
 
 
-def build_assets(data: Dataset, keys: dict[str, bytes]) -> dict[str, bytes]:
-    """Every non-Markdown file the document kinds publish (downloads and the like), reused per unit by key."""
+def start_assets(data: Dataset, keys: dict[str, bytes], fork: bool | None = None) -> ChildJob[dict[str, dict[str, bytes]]]:
+    """The downloads of the units the cache does not hold for their key, built in a child when there are several."""
+    missing = [unit for unit in data.units.values() if not CACHE.holds("assets", unit.id, keys[unit.id])]
+    return ChildJob(partial(_build_units_assets, data, missing), fork if len(missing) > 1 else False)
+
+
+def _build_units_assets(data: Dataset, units: list[UnitData]) -> dict[str, dict[str, bytes]]:
+    return {unit.id: build_unit_assets(data, unit) for unit in units}
+
+
+def collect_assets(data: Dataset, keys: dict[str, bytes], built: dict[str, dict[str, bytes]]) -> dict[str, bytes]:
+    """Every unit's downloads in unit order: the newly built ones (kept in the cache) and the cached ones."""
     assets: dict[str, bytes] = {}
     for unit in data.units.values():
-        build = partial(build_unit_assets, data, unit)
-        assets.update(CACHE.get("assets", unit.id, keys[unit.id], build))
+        assets.update(CACHE.get("assets", unit.id, keys[unit.id], partial(_built_or_build, data, unit, built)))
     return assets
+
+
+def _built_or_build(data: Dataset, unit: UnitData, built: dict[str, dict[str, bytes]]) -> dict[str, bytes]:
+    # Why the fallback: a cache that starts afresh meanwhile (its size bound) no longer holds the skipped units.
+    return built[unit.id] if unit.id in built else build_unit_assets(data, unit)
 
 
 def build_unit_assets(data: Dataset, unit: UnitData) -> dict[str, bytes]:

@@ -75,3 +75,38 @@ FRAGMENTS = [
 def test_generated_markup_reads_the_same(parts: list[str]) -> None:
     markup = "".join(parts)
     assert _normal(list(html_events(markup))) == _reference(markup)
+
+
+def test_index_text_from_page_content_equals_the_finished_pages_article(tmp_path: Path) -> None:
+    """The index reads each page's content before the theme renders it (to build meanwhile); it must read what
+    a reader sees in the finished page's article: the theme's title <h1> included, its buttons left out."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from generator.search.extract import extract_page
+    from tests.conftest import ROOT
+
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
+    search = config.plugins["thai-search"]
+    finished: dict[str, object] = {}
+
+    def record(output: str, page, config) -> str:  # type: ignore[no-untyped-def]
+        text = extract_page(output)
+        if text is not None and text.sections and page.file.src_uri != "404.md":
+            finished[page.file.src_uri] = text
+        return output
+
+    config.plugins.events["post_page"].append(record)
+    build(config)
+    indexed = {src: page.text for src, page in search.pages.items()}  # type: ignore[attr-defined]
+    assert len(indexed) > 100
+    assert indexed == finished
+
+
+def test_content_without_a_heading_is_titled_as_the_theme_titles_it() -> None:
+    from generator.search.extract import extract_content
+
+    text = extract_content('<p>ข้อความ</p><h2 id="a">หัวข้อ</h2><p>ต่อ</p>', "ชื่อหน้า")
+    assert text.title == "ชื่อหน้า"
+    assert [(s.anchor, s.heading, s.blocks) for s in text.sections] == [("", "", ["ชื่อหน้า", "ข้อความ"]),
+                                                                         ("a", "หัวข้อ", ["หัวข้อ", "ต่อ"])]  # fmt: skip

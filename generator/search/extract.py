@@ -173,10 +173,23 @@ def _attributes(rest: str) -> list[tuple[str, str | None]]:
 def extract_page(page_html: str) -> PageText | None:
     """The article's title and sections, or None for a page without an article (e.g. a redirect)."""
     match = _ARTICLE.search(page_html)
-    if not match:
-        return None
+    return read_article(match.group(1)) if match else None
+
+
+def extract_content(content: str, title: str) -> PageText:
+    """What `extract_page` reads from the finished page, from the page's content before the theme wraps it.
+
+    Why: every page's content exists before the theme renders the first page, so the index can be built while
+    it does (plugin.py). Inside the article the theme adds only the edit button and the source-file and
+    feedback parts (all skipped), and an <h1> of the page title when the content has none (Material's
+    partials/content.html); titles are plain text there (mkdocs_plugin.safe_title).
+    """
+    return read_article(content if "<h1" in content else f"<h1>{title}</h1>{content}")
+
+
+def read_article(markup: str) -> PageText:
     parser = _ArticleParser()
-    parser.feed(match.group(1))
+    parser.feed(markup)
     parser.flush()
     sections = [s for s in parser.sections if s.blocks]
     title = parser.title or (sections[0].blocks[0] if sections else "")

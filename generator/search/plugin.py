@@ -10,8 +10,10 @@ theme/assets/search/thai-search.js, listed in mkdocs.yml `extra_javascript`.
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 
+import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,7 +22,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from .extract import extract_page
+from ..forked import ChildJob
+from .extract import extract_content
 from .index import IndexedPage, IndexState, build_index, build_segmenter, save_segmenter, write_index
 
 log = logging.getLogger("mkdocs.plugins.thai_search")
@@ -49,6 +52,7 @@ class ThaiSearchPlugin(BasePlugin[ThaiSearchConfig]):
         self.dirty = False
         self.index = IndexState()  # a dirty preview's last index: the next save redoes only what changed
         self.written: dict[str, bytes] = {}  # index files a dirty preview wrote last (unchanged ones stay on disk)
+        self.job: ChildJob[dict[str, bytes]] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty and command == "serve"
@@ -69,36 +73,62 @@ class ThaiSearchPlugin(BasePlugin[ThaiSearchConfig]):
             self.pages = {src: page for src, page in self.pages.items() if src in sources}
         return files
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Why from the content (thai-plans has made the title plain text by now): every page is read before the
+        # theme renders the first one, so a build can make the index meanwhile (on_env).
+        if self.config.enabled and page.file.src_uri != "404.md":
+            text = extract_content(html, page.title or config.site_name)
+            if text.sections:
+                self.pages[page.file.src_uri] = IndexedPage(page.url, text)
+        return html
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        if self.config.enabled and not self.dirty:
+            # A child process builds the index while this one renders every page (generator/forked.py).
+            self.job = ChildJob(partial(index_files, list(self.pages.values()), self._cache_dir(config), None))
+        return env
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if not self.config.enabled:
-            return output
-        output = detach_material_search(output)
-        text = extract_page(output)
-        if text is not None and text.sections and page.file.src_uri != "404.md":
-            self.pages[page.file.src_uri] = IndexedPage(page.url, text)
-        return output
+        return detach_material_search(output) if self.config.enabled else output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        site = Path(config.site_dir)
-        cache = Path(config.config_file_path).resolve().parent / self.config.cache_dir if self.config.cache_dir else None
-        pages = list(self.pages.values())
-        segmenter = build_segmenter(pages, cache)
-        files = build_index(pages, segmenter, self.index if self.dirty else None)
-        if cache is not None:
-            save_segmenter(segmenter, cache)
-        write_index({rel: data for rel, data in files.items() if self.written.get(rel) != data}, site / INDEX_DIR)
+        if self.job is not None:
+            files, self.job = self.job.result(), None
+        else:  # a dirty preview: the index of the last save is updated in this process
+            files = index_files(list(self.pages.values()), self._cache_dir(config), self.index)
+        write_index({rel: data for rel, data in files.items() if self.written.get(rel) != data},
+                    Path(config.site_dir) / INDEX_DIR)  # fmt: skip
         if self.dirty:
             self.written = files
         size = sum(len(b) for b in files.values())
         log.info("thai-search: ดัชนี %d หน้า %d ไฟล์ %.0f KB", len(self.pages), len(files), size / 1024)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.job = None
+
+    def _cache_dir(self, config: MkDocsConfig) -> Path | None:
+        if not self.config.cache_dir:
+            return None
+        return Path(config.config_file_path).resolve().parent / self.config.cache_dir
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         # The theme's 404 page carries the search box too; it is not a Page, so it comes through here.
         if self.config.enabled and template_name == "404.html":
             return detach_material_search(output_content)
         return output_content
+
+
+def index_files(pages: list[IndexedPage], cache: Path | None, state: IndexState | None) -> dict[str, bytes]:
+    """The index files of `pages`; the segmenter's word cuts are kept in `cache` for the next build."""
+    segmenter = build_segmenter(pages, cache)
+    files = build_index(pages, segmenter, state)
+    if cache is not None:
+        save_segmenter(segmenter, cache)
+    return files
 
 
 def unhook_material_indexer(config: MkDocsConfig) -> None:
