@@ -57,3 +57,7 @@ _.preserve_quotes
 # MkDocs event and Jinja's attribute: the theme environment's compiled-template cache (generator/mkdocs_plugin.py).
 _.on_env
 _.bytecode_cache
+
+# tests/test_extract_events.py and test_search.py: the finished page's article, the reference the index's
+# extract_content is checked against (generator/search/extract.py).
+_.extract_page
