@@ -6,6 +6,7 @@ its results and errors onto MkDocs hooks, so moving off MkDocs later touches one
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import posixpath
@@ -78,6 +79,11 @@ class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        if command == "build":
+            # Why: a build allocates millions of short-lived objects (Markdown trees, template contexts); with the
+            # default threshold (700) the collector ran ~9,000 times and walked the whole checked data 26 times,
+            # ~8 s of a 200-unit build. A one-shot process can collect far less often (its peak memory stays).
+            gc.set_threshold(100_000, 20, 100)
         self.dirty = dirty and command == "serve"
         if self.dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(DIRTY_NOTICE)  # a set: adding twice is harmless
@@ -100,6 +106,7 @@ class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
             log.info("คำเตือนข้อมูล: %s", warning.format())
         if self.command == "build":
             self.output.start(config)
+            gc.freeze()  # the checked data lives to the end: never walk it again (nor copy it into forked children)
         return config
 
     @event_priority(-100)  # last, after every other plugin has written its files

@@ -9,6 +9,7 @@ theme/assets/search/thai-search.js, listed in mkdocs.yml `extra_javascript`.
 
 from __future__ import annotations
 
+import json
 import logging
 from functools import partial
 from pathlib import Path
@@ -49,6 +50,7 @@ class ThaiSearchPlugin(BasePlugin[ThaiSearchConfig]):
     def __init__(self) -> None:
         # source page → text; a dirty preview keeps the pages it did not rebuild
         self.pages: dict[str, IndexedPage] = {}
+        self.read: dict[str, tuple[str, str, str]] = {}  # source page → (url, content, title), not yet extracted
         self.dirty = False
         self.index = IndexState()  # a dirty preview's last index: the next save redoes only what changed
         self.written: dict[str, bytes] = {}  # index files a dirty preview wrote last (unchanged ones stay on disk)
@@ -64,28 +66,27 @@ class ThaiSearchPlugin(BasePlugin[ThaiSearchConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if not self.dirty:
-            self.pages = {}
+            self.pages, self.read = {}, {}
 
     @event_priority(-100)  # after thai-plans has added the generated pages
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.dirty:  # a page gone from the preview leaves the index too
             sources = {file.src_uri for file in files.documentation_pages()}
             self.pages = {src: page for src, page in self.pages.items() if src in sources}
+            self.read = {src: read for src, read in self.read.items() if src in sources}
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        # Why from the content (thai-plans has made the title plain text by now): every page is read before the
-        # theme renders the first one, so a build can make the index meanwhile (on_env).
+        # Why the content (thai-plans has made the title plain text by now): every page is read before the theme
+        # renders the first one, so a build can extract and index them meanwhile (on_env).
         if self.config.enabled and page.file.src_uri != "404.md":
-            text = extract_content(html, page.title or config.site_name)
-            if text.sections:
-                self.pages[page.file.src_uri] = IndexedPage(page.url, text)
+            self.read[page.file.src_uri] = (page.url, html, page.title or config.site_name)
         return html
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         if self.config.enabled and not self.dirty:
             # A child process builds the index while this one renders every page (generator/forked.py).
-            self.job = ChildJob(partial(index_files, list(self.pages.values()), self._cache_dir(config), None))
+            self.job = ChildJob(partial(self._index, self._cache_dir(config)))
         return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -97,13 +98,23 @@ class ThaiSearchPlugin(BasePlugin[ThaiSearchConfig]):
         if self.job is not None:
             files, self.job = self.job.result(), None
         else:  # a dirty preview: the index of the last save is updated in this process
-            files = index_files(list(self.pages.values()), self._cache_dir(config), self.index)
+            files = self._index(self._cache_dir(config))
         write_index({rel: data for rel, data in files.items() if self.written.get(rel) != data},
                     Path(config.site_dir) / INDEX_DIR)  # fmt: skip
         if self.dirty:
             self.written = files
         size = sum(len(b) for b in files.values())
-        log.info("thai-search: ดัชนี %d หน้า %d ไฟล์ %.0f KB", len(self.pages), len(files), size / 1024)
+        pages = json.loads(files["manifest.json"])["pages"]
+        log.info("thai-search: ดัชนี %d หน้า %d ไฟล์ %.0f KB", pages, len(files), size / 1024)
+
+    def _index(self, cache: Path | None) -> dict[str, bytes]:
+        """Extract the pages read since the last index (a child process does this for a whole build), then index."""
+        for src, (url, content, title) in self.read.items():
+            text = extract_content(content, title)
+            if text.sections:
+                self.pages[src] = IndexedPage(url, text)
+        self.read = {}
+        return index_files(list(self.pages.values()), cache, self.index if self.dirty else None)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.job is not None:
