@@ -11,14 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown.treeprocessors import InlineProcessor
 
-from generator.markdown_ext import CORE_PATTERNS, INLINE_TRIGGERS, QuickInlineProcessor
+from generator.markdown_ext import PATTERN_TRIGGERS, QuickInlineProcessor
 from generator.site import render_site
 from tests.conftest import ROOT
 from tests.test_security_injection import CORE, LINK_PAYLOADS, PAYLOADS
 
 EXTENSIONS = ["tables", "attr_list", "admonition", "md_in_html", "generator.markdown_ext", "toc"]
-# Text without triggers: Thai, Latin, digits, spaces, new lines and every other ASCII punctuation mark.
-QUIET = st.text(st.sampled_from(list("กขคงจฉ่้ัาิเแโ ำ ะaZ09 \n\t.,:;!?|{}()#+-=/'\"%$@^~]>")), max_size=60)
+# Thai, Latin, digits, white space and every ASCII punctuation mark, the patterns' triggers included.
+ALPHABET = list("กขคงจฉ่้ัาิเแโ ำ ะaZ09 \n\t.,:;!?|{}()#+-=/'\"%$@^~]>[`\\<&*_")
 
 
 def convert(source: str, quick: bool) -> str:
@@ -29,17 +29,22 @@ def convert(source: str, quick: bool) -> str:
     return md.convert(source)
 
 
-@settings(max_examples=300, deadline=None)
-@given(QUIET)
-def test_no_core_pattern_matches_text_without_a_trigger(text: str) -> None:
-    if INLINE_TRIGGERS.search(text):
-        return  # "  \n" can come out of the alphabet; such text takes the full path anyway
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_no_core_pattern_matches_text_without_its_triggers(data: st.DataObject) -> None:
     for pattern in markdown.Markdown().inlinePatterns:
+        triggers = PATTERN_TRIGGERS[pattern.pattern]
+        # the first character of each trigger left out, the rest (a lone "[" for "![") kept in
+        alphabet = [ch for ch in ALPHABET if ch not in {t[0] for t in triggers}]
+        text = data.draw(st.text(st.sampled_from(alphabet), max_size=40))
         assert pattern.compiled_re.search(text) is None, (pattern.pattern, text)
+        mixed = data.draw(st.text(st.sampled_from(ALPHABET), max_size=40))
+        if not any(trigger in mixed for trigger in triggers):
+            assert pattern.compiled_re.search(mixed) is None, (pattern.pattern, mixed)
 
 
-def test_the_core_patterns_are_the_ones_checked() -> None:
-    assert {pattern.pattern for pattern in markdown.Markdown(extensions=EXTENSIONS).inlinePatterns} == CORE_PATTERNS
+def test_every_core_pattern_has_its_triggers() -> None:
+    assert {pattern.pattern for pattern in markdown.Markdown(extensions=EXTENSIONS).inlinePatterns} == set(PATTERN_TRIGGERS)
 
 
 def test_every_generated_page_converts_to_the_same_html() -> None:
