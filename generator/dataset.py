@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from .kindapi import DocumentKind
-from .loader import YamlDoc, YamlProblem, load_yaml
+from .loader import YamlDoc, YamlProblem, load_yaml, prefetch_yaml
 from .models.catalog import Framework
 from .models.common import SLUG_RE
 from .models.unit import Unit
@@ -120,12 +120,19 @@ def load_document(root: Path, path: Path, model: type[BaseModel], problems: list
     return Loaded(value, doc) if value is not None else None
 
 
+def _data_files(root: Path) -> list[Path]:
+    """The YAML files a load will read, for the parse prefetch: regular files inside `root`, no symlinks."""
+    return [path for path in sorted(root.rglob("*.yml"))
+            if not path.is_symlink() and path.is_file() and is_inside(root, path)]  # fmt: skip
+
+
 def load_dataset(root: Path, kinds: tuple[DocumentKind, ...]) -> Dataset:
     """Load everything under `root` (the data/ folder), collecting every problem instead of stopping."""
     data = Dataset(root=root, kinds=kinds)
     if not root.is_dir():
         data.problems.append(Problem(str(root), 1, "-", "ไม่พบโฟลเดอร์ข้อมูล"))
         return data
+    prefetch_yaml([(path, shown_path(root, path)) for path in _data_files(root)])
     _load_catalog(data)
     units_dir = root / "units"
     for unit_dir in sorted(units_dir.iterdir()) if units_dir.is_dir() else []:
