@@ -6,7 +6,7 @@ page needs until the late checks. A child forked at that point builds them while
 it; its result comes back pickled through an unlinked temporary file (a pipe would stall the child at 64 KB
 until the parent reads).
 
-When forking is not safe (no os.fork, or other threads running, as in `mkdocs serve`), or when the child fails
+When forking is not safe (not Linux, or other threads running, as in `mkdocs serve`), or when the child fails
 in any way, the work runs in this process instead, so a real error surfaces here with its own traceback.
 """
 
@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import sys
 import tempfile
 import threading
 from collections.abc import Callable
@@ -72,4 +73,5 @@ class ChildJob(Generic[T]):
 
 def can_fork() -> bool:
     # Why one thread only: a fork copies locks other threads may hold (logging, I/O), and the child could hang.
-    return hasattr(os, "fork") and threading.active_count() == 1
+    # Why Linux only: CI and the deploy build run there; macOS system libraries are not fork-safe, Windows has none.
+    return sys.platform == "linux" and threading.active_count() == 1

@@ -36,3 +36,13 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr[-4000:]
     return out
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Long files first: `make test` hands whole test files to two workers in collection order, and a long file
+    started last (real builds, `mkdocs serve`, Chromium) kept one worker busy alone for the last minute."""
+
+    def weight(item: pytest.Item) -> int:
+        return 0 if item.get_closest_marker("slow") else 1 if item.get_closest_marker("browser") else 2
+
+    items.sort(key=weight)  # stable: files and tests keep their order within each weight

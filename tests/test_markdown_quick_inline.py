@@ -29,7 +29,7 @@ def convert(source: str, quick: bool) -> str:
     return md.convert(source)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.data())
 def test_no_core_pattern_matches_text_without_its_triggers(data: st.DataObject) -> None:
     for pattern in markdown.Markdown().inlinePatterns:
@@ -56,7 +56,7 @@ def test_every_generated_page_converts_to_the_same_html() -> None:
         assert convert(text, quick=True) == convert(text, quick=False), path
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(st.sampled_from([*PAYLOADS, CORE, *LINK_PAYLOADS, "| ก | ข |\n|---|--:|\n| 1 | 2 |\n", "  \n",
                                  "\\*", "`x`", "&amp;", "*a*", "__b__", "<b>c</b>", "[d](e)", "ข้อความ", "\n\n"]),
                 max_size=12))  # fmt: skip
