@@ -24,9 +24,9 @@ site: $(SITE_STAMP)
 	$(PY) -m generator check data
 	$(VENV)/bin/mkdocs build --strict --site-dir site
 
-## test: the whole test suite on two workers, a test file per worker (installs Debian chromium when missing)
+## test: the whole test suite on two workers, a test file per worker, long files first (installs Debian chromium when missing)
 test: $(STAMP) browser-deps
-	$(PY) -m pytest -q -p no:cacheprovider -n 2 --dist loadfile
+	$(PY) -m pytest -q -p no:cacheprovider -n 2 --dist loadfile --no-loadscope-reorder
 
 serve: $(SITE_STAMP)
 	$(VENV)/bin/mkdocs serve
