@@ -108,10 +108,10 @@ def render_by_unit(env: Environment, specs: list[PageSpec], keys: dict[str, byte
     return {spec.path: files[spec.path] for spec in specs}  # in page order, as the specs come
 
 
-def start_assets(data: Dataset, keys: dict[str, bytes], fork: bool | None = None) -> ChildJob[dict[str, dict[str, bytes]]]:
+def start_assets(data: Dataset, keys: dict[str, bytes]) -> ChildJob[dict[str, dict[str, bytes]]]:
     """The downloads of the units the cache does not hold for their key, built in a child when there are several."""
     missing = [unit for unit in data.units.values() if not CACHE.holds("assets", unit.id, keys[unit.id])]
-    return ChildJob(partial(_build_units_assets, data, missing), fork if len(missing) > 1 else False)
+    return ChildJob(partial(_build_units_assets, data, missing), None if len(missing) > 1 else False)
 
 
 def _build_units_assets(data: Dataset, units: list[UnitData]) -> dict[str, dict[str, bytes]]:
