@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .forked import ChildJob, can_fork
+from .forked import ChildJob
 from .pii import INVISIBLE
 from .problems import Problem, visible
 from .yaml_messages import syntax_message
@@ -177,8 +177,6 @@ def prefetch_yaml(files: list[tuple[Path, str]]) -> None:
     Why: parsing is most of a cold load (~10 s of 13 at 200 units). Only warms the parse cache: a file that fails
     here is simply parsed (and reported) again by `load_yaml`. Callers pass regular files inside the data folder.
     """
-    if not can_fork():
-        return  # Why first: a preview (server threads) cannot fork, and reading every file each save would be waste
     todo = [(path, shown) for path, shown in files if not _is_parsed(path, shown)]
     if len(todo) < PREFETCH_MIN:
         return
