@@ -6,6 +6,7 @@ Folded content (<details>) is opened before the table and number checks, so it i
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -101,50 +102,63 @@ def phone(browser):
     context.close()
 
 
-def test_tables_fit_a_phone_and_numbers_never_wrap(phone, site_url: str, kinds: dict[str, str]) -> None:
-    problems = {}
-    for kind, path in kinds.items():
-        phone.goto(site_url + path, wait_until="load")
-        phone.evaluate(OPEN_ALL_DETAILS)
-        found = [*phone.evaluate(TABLE_BOXES_OUTSIDE), *phone.evaluate(BROKEN_NUMBERS)]
-        if found:
-            problems[f"{kind} {path}"] = found
+@dataclass
+class PhoneView:
+    """What the phone tests look at on one page: as it opens, then with every fold opened."""
+
+    key_figures: list[str]  # key figure tiles wholly inside the first screen
+    height: float  # page height before the first fold (the whole page when nothing folds)
+    outside: list[str]  # table boxes wider than the screen and numbers broken over lines
+    tables: int  # tables in the article
+    roles: list[str]  # roles in Chromium's accessibility tree
+
+
+def view_on_a_phone(phone, cdp, url: str) -> PhoneView:
+    phone.goto(url, wait_until="load")
+    key_figures, height = phone.evaluate(KEY_FIGURES_ON_FIRST_SCREEN), phone.evaluate(HEIGHT_BEFORE_FOLD)
+    phone.evaluate(OPEN_ALL_DETAILS)  # a closed fold hides its table from everyone, as it should
+    outside = [*phone.evaluate(TABLE_BOXES_OUTSIDE), *phone.evaluate(BROKEN_NUMBERS)]
+    tables = phone.evaluate("() => document.querySelectorAll('article table').length")
+    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    roles = [n.get("role", {}).get("value") for n in nodes if not n.get("ignored")]
+    return PhoneView(key_figures, height, outside, tables, roles)
+
+
+@pytest.fixture(scope="module")
+def on_phone(phone, site_url: str, kinds: dict[str, str]) -> dict[str, PhoneView]:
+    """{"kind path": view} for every page kind at 360 × 800 (why one visit each: four tests look at every page)."""
+    cdp = phone.context.new_cdp_session(phone)
+    views = {f"{kind} {path}": view_on_a_phone(phone, cdp, site_url + path) for kind, path in kinds.items()}
+    cdp.detach()
+    return views
+
+
+def test_tables_fit_a_phone_and_numbers_never_wrap(on_phone: dict[str, PhoneView]) -> None:
+    problems = {where: view.outside for where, view in on_phone.items() if view.outside}
     assert not problems, "\n".join(f"{where}:\n  " + "\n  ".join(v) for where, v in problems.items())
 
 
-def test_key_figures_are_on_the_first_phone_screen(phone, site_url: str, kinds: dict[str, str]) -> None:
-    missing = []
-    for kind in KEY_FIGURE_KINDS:
-        phone.goto(site_url + kinds[kind], wait_until="load")
-        if not phone.evaluate(KEY_FIGURES_ON_FIRST_SCREEN):
-            missing.append(f"{kind} {kinds[kind]}")
+def test_key_figures_are_on_the_first_phone_screen(on_phone: dict[str, PhoneView], kinds: dict[str, str]) -> None:
+    missing = [
+        f"{kind} {kinds[kind]}" for kind in KEY_FIGURE_KINDS if not on_phone[f"{kind} {kinds[kind]}"].key_figures
+    ]
     assert not missing, f"no key figure tile within the first 360×800 screen: {missing}"
 
 
-def test_long_pages_fold_within_twelve_screens(phone, site_url: str, kinds: dict[str, str]) -> None:
-    too_long = {}
-    for kind, path in kinds.items():
-        phone.goto(site_url + path, wait_until="load")
-        height = phone.evaluate(HEIGHT_BEFORE_FOLD)
-        if height > MAX_SCREENS_BEFORE_FOLD * PHONE["height"]:
-            too_long[f"{kind} {path}"] = f"{height / PHONE['height']:.1f} screens"
+def test_long_pages_fold_within_twelve_screens(on_phone: dict[str, PhoneView]) -> None:
+    screens = {where: view.height / PHONE["height"] for where, view in on_phone.items()}
+    too_long = {where: f"{n:.1f} screens" for where, n in screens.items() if n > MAX_SCREENS_BEFORE_FOLD}
     assert not too_long, f"longer than {MAX_SCREENS_BEFORE_FOLD} screens before the first fold: {too_long}"
 
 
-def test_screen_readers_get_real_tables_on_a_phone(phone, site_url: str, kinds: dict[str, str]) -> None:
+def test_screen_readers_get_real_tables_on_a_phone(on_phone: dict[str, PhoneView]) -> None:
     """Chromium's own accessibility tree (not the DOM) still has a table, rows and cells for every table."""
-    cdp = phone.context.new_cdp_session(phone)
     lost = {}
-    for kind, path in kinds.items():
-        phone.goto(site_url + path, wait_until="load")
-        phone.evaluate(OPEN_ALL_DETAILS)  # a closed fold hides its table from everyone, as it should
-        expected = phone.evaluate("() => document.querySelectorAll('article table').length")
-        nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
-        roles = [n.get("role", {}).get("value") for n in nodes if not n.get("ignored")]
-        tables = roles.count("table")
-        if tables < expected or (expected and not {"row", "cell", "columnheader"} <= set(map(str.lower, roles))):
-            lost[f"{kind} {path}"] = f"{tables} of {expected} tables in the accessibility tree"
-    cdp.detach()
+    for where, view in on_phone.items():
+        tables = view.roles.count("table")
+        cells = {"row", "cell", "columnheader"} <= {str(role).lower() for role in view.roles}
+        if tables < view.tables or (view.tables and not cells):
+            lost[where] = f"{tables} of {view.tables} tables in the accessibility tree"
     assert not lost, lost
 
 
