@@ -27,6 +27,9 @@ from generator.workbook_blocks import decode_blocks, encode_blocks
 from generator.workbook_cli import export_workbook, import_workbook, kind_of_document
 from tests.conftest import DATA
 
+# Why slow: every import runs the whole check (pages rendered) on a copy of the data, ~0.5 s each, 60 of them.
+pytestmark = pytest.mark.slow
+
 SHIPPED = sorted(p for p in DATA.glob("units/*/*.yml") if p.name != "unit.yml")
 EXPECTED_KINDS = {"plan", "progress", "complaints", "ita", "ita-consolidated", "oit"}
 
