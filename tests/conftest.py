@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,13 +27,28 @@ def mini_data(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped sample data built once per test session with a real `mkdocs build --strict`."""
-    import os
-    import subprocess
-    import sys
+def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The shipped sample data built once per test run with a real `mkdocs build --strict`.
 
-    out = tmp_path_factory.mktemp("site") / "site"
+    Why shared: under `make test` both workers need it; the first to ask builds it under a lock, the other reads it.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Why: no flock on Windows; each worker then builds its own copy
+        fcntl = None  # type: ignore[assignment]
+    if worker_id == "master" or fcntl is None:
+        return _build_sample_site(tmp_path_factory.mktemp("site") / "site")
+    shared = tmp_path_factory.getbasetemp().parent  # the run's folder, one level above each worker's
+    with (shared / "built-site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        out = shared / "built-site" / "site"
+        if not (shared / "built-site" / "done").exists():
+            _build_sample_site(out)
+            (shared / "built-site" / "done").touch()
+    return out
+
+
+def _build_sample_site(out: Path) -> Path:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
     result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
