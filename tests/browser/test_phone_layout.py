@@ -1,5 +1,6 @@
-"""Citizens on phones (issue 15): at 360 × 800 every table is readable without sideways scrolling, numbers
-never wrap, the key figures are on the first screen and long pages fold; at 1280 px tables stay tables.
+"""Citizens on phones (issue 15): at 360 × 800 no page scrolls sideways, every table is readable, numbers never
+wrap, the key figures are on the first screen and long pages fold; at 1280 px no page scrolls sideways either and
+tables stay tables.
 
 Folded content (<details>) is opened before the table and number checks, so it is checked too.
 """
@@ -27,6 +28,9 @@ KEY_FIGURE_KINDS = (
     "<unit>/ita/*",
     "<unit>/oit/*",
 )
+
+# Wider than the window (innerWidth: the viewport's width) means the whole page scrolls sideways.
+PAGE_WIDTH = "() => document.documentElement.scrollWidth"
 
 OPEN_ALL_DETAILS = "() => document.querySelectorAll('details').forEach((d) => { d.open = true; })"
 
@@ -111,17 +115,19 @@ class PhoneView:
     outside: list[str]  # table boxes wider than the screen and numbers broken over lines
     tables: int  # tables in the article
     roles: list[str]  # roles in Chromium's accessibility tree
+    page_width: int  # the page's scroll width as it opens (wider than the screen: it scrolls sideways)
 
 
 def view_on_a_phone(phone, cdp, url: str) -> PhoneView:
     phone.goto(url, wait_until="load")
+    page_width = phone.evaluate(PAGE_WIDTH)
     key_figures, height = phone.evaluate(KEY_FIGURES_ON_FIRST_SCREEN), phone.evaluate(HEIGHT_BEFORE_FOLD)
     phone.evaluate(OPEN_ALL_DETAILS)  # a closed fold hides its table from everyone, as it should
     outside = [*phone.evaluate(TABLE_BOXES_OUTSIDE), *phone.evaluate(BROKEN_NUMBERS)]
     tables = phone.evaluate("() => document.querySelectorAll('article table').length")
     nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
     roles = [n.get("role", {}).get("value") for n in nodes if not n.get("ignored")]
-    return PhoneView(key_figures, height, outside, tables, roles)
+    return PhoneView(key_figures, height, outside, tables, roles, page_width)
 
 
 @pytest.fixture(scope="module")
@@ -162,14 +168,30 @@ def test_screen_readers_get_real_tables_on_a_phone(on_phone: dict[str, PhoneView
     assert not lost, lost
 
 
-def test_tables_stay_tables_on_a_desktop(browser, site_url: str, kinds: dict[str, str]) -> None:
+def test_no_page_kind_scrolls_sideways_on_a_phone(on_phone: dict[str, PhoneView]) -> None:
+    too_wide = {where: view.page_width for where, view in on_phone.items() if view.page_width > PHONE["width"]}
+    assert not too_wide, f"pages wider than {PHONE['width']}px: {too_wide}"
+
+
+@pytest.fixture(scope="module")
+def on_desktop(browser, site_url: str, kinds: dict[str, str]) -> dict[str, tuple[int, list[list[bool]]]]:
+    """{"kind path": (page width, table displays)} for every page kind at 1280 × 800."""
     context = browser.new_context(viewport=DESKTOP, locale="th-TH")
     page = context.new_page()
-    changed = {}
+    views = {}
     for kind, path in kinds.items():
         page.goto(site_url + path, wait_until="load")
-        bad = [d for d in page.evaluate(TABLE_DISPLAYS) if d != [True, True, True]]
-        if bad:
-            changed[f"{kind} {path}"] = bad
+        views[f"{kind} {path}"] = (page.evaluate(PAGE_WIDTH), page.evaluate(TABLE_DISPLAYS))
     context.close()
+    return views
+
+
+def test_no_page_kind_scrolls_sideways_on_a_desktop(on_desktop: dict[str, tuple[int, list[list[bool]]]]) -> None:
+    too_wide = {where: width for where, (width, _) in on_desktop.items() if width > DESKTOP["width"]}
+    assert not too_wide, f"pages wider than {DESKTOP['width']}px: {too_wide}"
+
+
+def test_tables_stay_tables_on_a_desktop(on_desktop: dict[str, tuple[int, list[list[bool]]]]) -> None:
+    changed = {where: [d for d in tables if d != [True, True, True]] for where, (_, tables) in on_desktop.items()}
+    changed = {where: bad for where, bad in changed.items() if bad}
     assert not changed, changed
