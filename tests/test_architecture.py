@@ -21,8 +21,15 @@ from tests.conftest import ROOT
 
 PACKAGE = ROOT / "generator"
 COMPOSITION_ROOT = "generator.site"
-# Why: these load tens of MB (a browser driver, a Thai dictionary) and only some commands need them.
-LAZY_ALLOWED = {"playwright.sync_api", "pythainlp.corpus", "pythainlp.util", "pythainlp.tokenize"}
+# Why: these load tens of MB (a browser driver, a Thai dictionary) or take a tenth of a second to import (the Word
+# reader: python-docx and lxml) and only some commands need them.
+LAZY_ALLOWED = {
+    "playwright.sync_api",
+    "pythainlp.corpus",
+    "pythainlp.util",
+    "pythainlp.tokenize",
+    "generator.kinds.plan.docx_import",
+}
 
 
 def module_name(path: Path) -> str:

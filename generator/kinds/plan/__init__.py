@@ -20,7 +20,7 @@ from ...dataset import Dataset, Loaded, UnitData
 from ...kindapi import DocumentKind, ServedTarget, TargetName
 from ...models.plan import Plan
 from .checks import check_plan
-from .docx_import import add_import_docx_parser
+from .docx_command import add_import_docx_parser
 from .pages import build_plan_pages
 from .pdf import add_pdf_parser
 from .tables import TABLES, build_plan_tables

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from ...authoring import dump_yaml
-from ...kindapi import DocumentKind
 from ...models.common import check_slug
 from ...models.plan import Plan
 from .docx_blocks import Note
@@ -32,15 +30,6 @@ from .docx_table import build_row, find_header, read_rows
 class Draft:
     document: dict[str, Any]
     notes: list[Note]
-
-
-def add_import_docx_parser(sub: argparse._SubParsersAction, kinds: Sequence[DocumentKind]) -> None:  # type: ignore[type-arg]
-    command = sub.add_parser("import-docx", help="นำเข้าแผนจากไฟล์ Word (.docx) เป็นร่าง YAML พร้อมรายงานสิ่งที่นำเข้าไม่ได้")
-    command.add_argument("file", type=Path, help="ไฟล์แผนแบบ .docx")
-    command.add_argument("--unit", help="รหัสหน่วยงาน: ร่างจะอยู่ที่ drafts/<รหัส>/ ข้างโฟลเดอร์ data")
-    command.add_argument("--out", type=Path, help="ไฟล์ร่าง .yml ที่จะเขียน (ต้องยังไม่มีอยู่ และอยู่นอกโฟลเดอร์ data)")
-    command.add_argument("--data", type=Path, default=Path("data"))
-    command.set_defaults(func=cmd_import_docx)
 
 
 def cmd_import_docx(args: argparse.Namespace) -> int:
