@@ -35,7 +35,8 @@ def kind_of(parts: tuple[str, ...], units: set[str]) -> str:
     for depth, part in enumerate(parts):
         if depth == 0 and part in units:
             shaped.append("<unit>")
-        elif any(ch.isdigit() for ch in part) or depth >= 4:
+        # Why a province is a placeholder: every province page of the unit directory comes from one template.
+        elif any(ch.isdigit() for ch in part) or depth >= 4 or (depth == 1 and parts[0] == "units"):
             shaped.append("*")
         else:
             shaped.append(part)
