@@ -44,7 +44,7 @@ def _wait_for(url: str, predicate, seconds: float = 120) -> str:
         status, body = _get(url)
         if status and predicate(body):
             return body
-        time.sleep(0.5)
+        time.sleep(0.2)
     raise AssertionError(f"{url} never matched; last body starts {body[:300]!r}")
 
 
