@@ -37,18 +37,19 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path
     except ImportError:  # Why: no flock on Windows; each worker then builds its own copy
         fcntl = None  # type: ignore[assignment]
     if worker_id == "master" or fcntl is None:
-        return _build_sample_site(tmp_path_factory.mktemp("site") / "site")
+        return build_sample_site(tmp_path_factory.mktemp("site") / "site")
     shared = tmp_path_factory.getbasetemp().parent  # the run's folder, one level above each worker's
     with (shared / "built-site.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
         out = shared / "built-site" / "site"
         if not (shared / "built-site" / "done").exists():
-            _build_sample_site(out)
+            build_sample_site(out)
             (shared / "built-site" / "done").touch()
     return out
 
 
-def _build_sample_site(out: Path) -> Path:
+def build_sample_site(out: Path) -> Path:
+    """`mkdocs build --strict` of the shipped data into `out`, dated SOURCE_DATE_EPOCH=1700000000."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
     result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)

@@ -5,17 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import hashlib
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import build_sample_site
 
 pytestmark = pytest.mark.slow
-EPOCH = "1700000000"  # the same as the session's `built_site`
+EPOCH = "1700000000"  # the date `build_sample_site` builds with
 
 
 def tree_hashes(root: Path) -> dict[str, str]:
@@ -26,19 +23,11 @@ def tree_hashes(root: Path) -> dict[str, str]:
     }
 
 
-def build(out: Path) -> Path:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
-    result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr[-4000:]
-    return out
-
-
 def test_two_builds_are_byte_identical(built_site: Path, tmp_path: Path):
     # Why the session's `built_site` as the first build: it was built earlier in the session, by the same command
     # with the same SOURCE_DATE_EPOCH, so the clock and caches had time to change in between.
     # Why differently named folders: no build output may depend on where it was written.
-    first, second = tree_hashes(built_site), tree_hashes(build(tmp_path / "another-site-dir"))
+    first, second = tree_hashes(built_site), tree_hashes(build_sample_site(tmp_path / "another-site-dir"))
     assert sorted(first) == sorted(second)
     differing = [name for name in first if first[name] != second[name]]
     assert not differing, differing[:20]
