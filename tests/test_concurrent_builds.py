@@ -26,7 +26,9 @@ from tests.helpers import MINI_PLAN, MINI_UNIT
 
 pytestmark = pytest.mark.slow
 
-KILL_TRIALS = 20
+# Why 14: half of them aimed at the last phase and the switch, where a kill can break a site; kills earlier in a
+# build (imports, check) only show that nothing is left behind, which a few show as well as many.
+KILL_TRIALS = 14
 LOCKED = "มีการสร้างเว็บไซต์อีกชุดกำลังทำงานอยู่"
 # A complete site: the home page, a unit page, the search index (written last), the theme's assets.
 REQUIRED = (
@@ -195,7 +197,7 @@ def _kill_after(proc: subprocess.Popen[str], delay: float) -> bool:
 def test_kill_minus_nine_at_random_points_never_breaks_site(project: Project, watcher: SiteWatcher) -> None:
     rng = random.Random(13)
     killed = 0
-    # Why a loop until 20 kills: a build that finishes before its kill time is not a trial of the kill (more of
+    # Why a loop until KILL_TRIALS kills: a build that finishes before its kill time is not a trial of the kill (more of
     # them when `make test` runs this beside another test worker and the timings stretch).
     for trial in range(150):
         if killed == KILL_TRIALS:
