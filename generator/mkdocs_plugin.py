@@ -36,6 +36,23 @@ from .site import RenderedSite, check_site
 log = logging.getLogger("mkdocs.plugins.thai_plans")
 
 
+
+PREVIEW_FULL_COLLECT_EVERY = 50
+
+
+def freeze_preview_state(builds: int) -> None:
+    """Keep what a preview build leaves (every unit's checked data, caches, the search state) out of the collector.
+
+    Why: with it tracked, the one or two full collections of each save walked all of it: 0.4-0.9 s of a 1.3-2.5 s
+    rebuild at 50 units. Frozen objects are still freed when their last reference goes; only ones that die in a
+    reference cycle wait, until every PREVIEW_FULL_COLLECT_EVERY-th build thaws everything for a full collection.
+    """
+    if builds % PREVIEW_FULL_COLLECT_EVERY == 0:
+        gc.unfreeze()
+    gc.collect()  # walks only what was allocated since the last freeze
+    gc.freeze()
+
+
 class ThaiPlansConfig(base.Config):
     data_dir = c.Type(str, default="data")
     templates_dir = c.Type(str, default="theme/generator")
@@ -76,6 +93,7 @@ class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
         self.built_nav = b""  # hash of the navigation of the last good dirty preview
         self.showed_problems = False  # the last dirty preview showed the problem page everywhere
         self.titles: dict[str, str] = {}  # page → its title at the last build (dirty previews: pages not re-read)
+        self.preview_builds = 0  # builds of this `mkdocs serve` (see freeze_preview_state)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -113,6 +131,9 @@ class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.command == "build":
             self.output.finish(config)
+        elif self.command == "serve":
+            self.preview_builds += 1
+            freeze_preview_state(self.preview_builds)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.output.abandon(error)

@@ -3,16 +3,19 @@ byte-identical to a full build of the same data (titles of pages not re-read, th
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import subprocess
 import sys
+import weakref
 from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from generator.mkdocs_plugin import PREVIEW_FULL_COLLECT_EVERY, freeze_preview_state
 from tests.conftest import ROOT
 
 SERVE_URL = "http://127.0.0.1:8000/"
@@ -36,7 +39,11 @@ def test_a_dirty_preview_rebuilds_one_page_and_matches_a_full_build(tmp_path: Pa
     monkeypatch.chdir(project)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     preview = tmp_path / "preview"
+    gc.unfreeze()  # a one-shot in-process build of an earlier test may have frozen its own data
     _dirty_build(project, preview)
+    # Why: what a preview build leaves is its state; the next save's collections must not walk it again
+    assert gc.get_freeze_count() > 0, "a preview build should leave its state frozen for the collector"
+    gc.unfreeze()
     untouched = preview / "sao-bueng-prue" / "index.html"
     before = untouched.stat().st_mtime_ns
     plan = project / "data/units/sao-bueng-prue/plan-2566-2570.yml"
@@ -50,3 +57,21 @@ def test_a_dirty_preview_rebuilds_one_page_and_matches_a_full_build(tmp_path: Pa
     subprocess.run(cmd, cwd=project, env=env, check=True, capture_output=True)
     differ = subprocess.run(["diff", "-rq", str(preview), str(full)], capture_output=True, text=True, check=False)
     assert differ.stdout == ""
+
+
+def test_frozen_preview_state_that_dies_in_a_cycle_is_freed_by_the_periodic_thaw() -> None:
+    class Node:
+        pass
+
+    try:
+        node = Node()
+        node.self = node  # type: ignore[attr-defined]  # a cycle: only the collector can free it
+        alive = weakref.ref(node)
+        freeze_preview_state(1)
+        del node
+        freeze_preview_state(2)
+        assert alive() is not None  # frozen: ordinary builds do not walk it
+        freeze_preview_state(PREVIEW_FULL_COLLECT_EVERY)
+        assert alive() is None
+    finally:
+        gc.unfreeze()

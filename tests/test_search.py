@@ -10,9 +10,10 @@ import pytest
 from mkdocs.config import load_config
 
 from generator.search import index as search_index
+from generator.search import textnorm
 from generator.search.extract import extract_page
 from generator.search.index import IndexedPage, IndexState, block_keys, build_index, fnv1a
-from generator.search.textnorm import ThaiSegmenter, build_norm, find_matches, normalize_query
+from generator.search.textnorm import SiteTrie, ThaiSegmenter, build_norm, find_matches, normalize_query
 
 
 @pytest.fixture(scope="module")
@@ -154,3 +155,31 @@ def test_a_dirty_preview_index_equals_a_full_index(segmenter: ThaiSegmenter, mon
         assert build_index(pages, segmenter, state) == build_index(fresh, segmenter), office
     del pages[2]  # a page gone: a new page numbering
     assert build_index(pages, segmenter, state) == build_index([page(i, o) for i, o in [(0, "กองที่ 0"), (1, "กองช่าง"), (3, "กองที่ 3")]], segmenter)
+
+
+# Runs of letters no dictionary holds: only the site's own terms cut them, so each term set marks them differently.
+ODD_RUNS = ["ฆฌฒฑฆฌ", "กะปิฆฌฒฑ", "ฆฌฒฑกะปิ"]
+TERM_SETS = [["ฆฌฒ"], ["ฒฑฆ"], ["ฆฌ", "ฑกะ"], [], ["ฆฌฒ", "ฑกะ"]]
+
+
+def _marks(terms: list[str]) -> list[str]:
+    segmenter = ThaiSegmenter(terms)
+    return [segmenter.mark_run(run) for run in ODD_RUNS]
+
+
+def test_segmenters_of_other_terms_share_one_trie_and_mark_as_if_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A preview keeps one trie for the process; segmenters of other terms (a title edited) swap theirs in."""
+    alone = {}
+    for terms in TERM_SETS:
+        monkeypatch.setattr(textnorm, "SITE_TRIE", SiteTrie())  # a trie built from nothing for these terms
+        alone[tuple(terms)] = _marks(terms)
+    assert len({tuple(m) for m in alone.values()}) == len(TERM_SETS)  # the terms do change the marks
+    shared = SiteTrie()
+    monkeypatch.setattr(textnorm, "SITE_TRIE", shared)
+    segmenters = [ThaiSegmenter(terms) for terms in TERM_SETS]
+    trie = segmenters[0].custom_trie
+    for order in (range(len(TERM_SETS)), reversed(range(len(TERM_SETS))), [0, 3, 1, 3, 4, 0]):
+        for i in order:
+            segmenters[i]._cache.clear()
+            assert [segmenters[i].mark_run(run) for run in ODD_RUNS] == alone[tuple(TERM_SETS[i])]
+    assert shared.trie is trie  # never rebuilt
