@@ -6,10 +6,14 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from generator.navigation import UNITS_SECTION, build_nav
 from generator.pages import PageSpec
+from generator.search import textnorm
 from generator.search.extract import extract_page
 from generator.search.index import IndexedPage, build_segmenter, save_segmenter
+from generator.search.textnorm import SiteTrie
 from tests.conftest import DATA
 
 UNITS = sorted(p.name for p in (DATA / "units").iterdir() if (p / "unit.yml").exists())
@@ -68,13 +72,14 @@ def page_with(title: str, body: str) -> IndexedPage:
     return IndexedPage("/x/", text)
 
 
-def test_the_segmenter_reuses_runs_marked_by_an_earlier_build(tmp_path: Path) -> None:
+def test_the_segmenter_reuses_runs_marked_by_an_earlier_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pages = [page_with("องค์การบริหารส่วนตำบลบึงปรือ", "สมาชิกสภาท้องถิ่นร่วมประชุม")]
     first = build_segmenter(pages, tmp_path)
     marked = first.mark("สมาชิกสภาท้องถิ่นร่วมประชุม")
     save_segmenter(first, tmp_path)
+    monkeypatch.setattr(textnorm, "SITE_TRIE", SiteTrie())  # as in a new process
     second = build_segmenter(pages, tmp_path)
     assert second.mark("สมาชิกสภาท้องถิ่นร่วมประชุม") == marked
-    assert second.new_runs == 0 and second._trie is None  # nothing re-segmented, no dictionary built
+    assert second.new_runs == 0 and textnorm.SITE_TRIE.trie is None  # nothing re-segmented, no dictionary built
     other = build_segmenter([page_with("เทศบาลตำบลใหม่", "สมาชิกสภาท้องถิ่นร่วมประชุม")], tmp_path)
     assert other.known_runs() == {}  # another dictionary, another key
