@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
 import logging
 import posixpath
 import sys
+from collections.abc import Callable
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -35,13 +37,26 @@ from .site import RenderedSite, check_site
 
 log = logging.getLogger("mkdocs.plugins.thai_plans")
 
-
-
 PREVIEW_FULL_COLLECT_EVERY = 50
 
 
+def build_then_freeze(builder: Callable[[], None]) -> Callable[[], None]:
+    """`mkdocs serve`'s builder, then freeze_preview_state; called once the server's first build has returned, it
+    freezes that build's state at once. Why after a build returns: its pages and navigation point at each other;
+    frozen while the build held them, they (and every page's HTML) would outlive it."""
+    builds = itertools.count(1)
+    freeze_preview_state(next(builds))
+
+    def build() -> None:
+        builder()
+        freeze_preview_state(next(builds))
+
+    return build
+
+
 def freeze_preview_state(builds: int) -> None:
-    """Keep what a preview build leaves (every unit's checked data, caches, the search state) out of the collector.
+    """Keep what a preview keeps between saves (every unit's checked data, caches, the search state) out of the
+    collector.
 
     Why: with it tracked, the one or two full collections of each save walked all of it: 0.4-0.9 s of a 1.3-2.5 s
     rebuild at 50 units. Frozen objects are still freed when their last reference goes; only ones that die in a
@@ -49,7 +64,7 @@ def freeze_preview_state(builds: int) -> None:
     """
     if builds % PREVIEW_FULL_COLLECT_EVERY == 0:
         gc.unfreeze()
-    gc.collect()  # walks only what was allocated since the last freeze
+    gc.collect()  # walks only what was allocated since the last freeze: the last build's garbage goes here
     gc.freeze()
 
 
@@ -93,7 +108,6 @@ class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
         self.built_nav = b""  # hash of the navigation of the last good dirty preview
         self.showed_problems = False  # the last dirty preview showed the problem page everywhere
         self.titles: dict[str, str] = {}  # page → its title at the last build (dirty previews: pages not re-read)
-        self.preview_builds = 0  # builds of this `mkdocs serve` (see freeze_preview_state)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -131,9 +145,6 @@ class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.command == "build":
             self.output.finish(config)
-        elif self.command == "serve":
-            self.preview_builds += 1
-            freeze_preview_state(self.preview_builds)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.output.abandon(error)
@@ -226,6 +237,7 @@ class ThaiPlansPlugin(BasePlugin[ThaiPlansConfig]):
         return env
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        server.builder = build_then_freeze(builder)  # the server calls `builder` for every save (after this hook)
         server.watch(str(self.root / self.config.data_dir))
         templates = self.root / self.config.templates_dir
         if templates.is_dir():

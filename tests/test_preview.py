@@ -15,7 +15,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from generator.mkdocs_plugin import PREVIEW_FULL_COLLECT_EVERY, freeze_preview_state
+from generator.mkdocs_plugin import PREVIEW_FULL_COLLECT_EVERY, build_then_freeze, freeze_preview_state
 from tests.conftest import ROOT
 
 SERVE_URL = "http://127.0.0.1:8000/"
@@ -40,7 +40,7 @@ def test_a_dirty_preview_rebuilds_one_page_and_matches_a_full_build(tmp_path: Pa
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     preview = tmp_path / "preview"
     gc.unfreeze()  # a one-shot in-process build of an earlier test may have frozen its own data
-    _dirty_build(project, preview)
+    build_then_freeze(lambda: _dirty_build(project, preview))()  # as `mkdocs serve` runs it (on_serve)
     # Why: what a preview build leaves is its state; the next save's collections must not walk it again
     assert gc.get_freeze_count() > 0, "a preview build should leave its state frozen for the collector"
     gc.unfreeze()
@@ -73,5 +73,32 @@ def test_frozen_preview_state_that_dies_in_a_cycle_is_freed_by_the_periodic_thaw
         assert alive() is not None  # frozen: ordinary builds do not walk it
         freeze_preview_state(PREVIEW_FULL_COLLECT_EVERY)
         assert alive() is None
+    finally:
+        gc.unfreeze()
+
+
+def test_what_a_preview_build_leaves_as_garbage_is_collected_not_frozen() -> None:
+    """MkDocs' pages and navigation of a build point at each other; once the build returns they are garbage, and
+    freezing them would keep every page's HTML until the next thaw (a full `make serve` build: all of them)."""
+
+    class Node:
+        pass
+
+    kept = Node()
+    dropped: list[weakref.ref[Node]] = []
+
+    def build() -> None:
+        transient = Node()
+        transient.self = transient  # type: ignore[attr-defined]  # a cycle, like Page.parent ↔ Section.children
+        transient.state = kept  # type: ignore[attr-defined]
+        dropped.append(weakref.ref(transient))
+
+    try:
+        gc.unfreeze()
+        builder = build_then_freeze(build)
+        builder()
+        builder()
+        assert [ref() for ref in dropped] == [None, None]
+        assert gc.get_freeze_count() > 0  # what the preview keeps is frozen
     finally:
         gc.unfreeze()
