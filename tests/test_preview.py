@@ -59,10 +59,11 @@ def test_a_dirty_preview_rebuilds_one_page_and_matches_a_full_build(tmp_path: Pa
     assert differ.stdout == ""
 
 
-def test_frozen_preview_state_that_dies_in_a_cycle_is_freed_by_the_periodic_thaw() -> None:
-    class Node:
-        pass
+class Node:
+    """An object the tests put in a reference cycle (which only the collector can free)."""
 
+
+def test_frozen_preview_state_that_dies_in_a_cycle_is_freed_by_the_periodic_thaw() -> None:
     try:
         node = Node()
         node.self = node  # type: ignore[attr-defined]  # a cycle: only the collector can free it
@@ -80,10 +81,6 @@ def test_frozen_preview_state_that_dies_in_a_cycle_is_freed_by_the_periodic_thaw
 def test_what_a_preview_build_leaves_as_garbage_is_collected_not_frozen() -> None:
     """MkDocs' pages and navigation of a build point at each other; once the build returns they are garbage, and
     freezing them would keep every page's HTML until the next thaw (a full `make serve` build: all of them)."""
-
-    class Node:
-        pass
-
     kept = Node()
     dropped: list[weakref.ref[Node]] = []
 

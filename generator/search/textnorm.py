@@ -146,14 +146,13 @@ class SiteTrie:
             from pythainlp.util import dict_trie
 
             self.trie, self.terms = dict_trie(_dictionary() | terms), terms
-        elif terms is not self.terms and terms != self.terms:
-            for word in self.terms - terms - _dictionary():
-                self.trie.remove(word)
-            for word in terms - self.terms:
-                self.trie.add(word)
+        elif terms is not self.terms:  # Why identity first: this runs for every new run a segmenter marks
+            if terms != self.terms:
+                for word in self.terms - terms - _dictionary():
+                    self.trie.remove(word)
+                for word in terms - self.terms:
+                    self.trie.add(word)
             self.terms = terms
-        else:
-            self.terms = terms  # equal: the next check is by identity
         return self.trie
 
 
